@@ -1,0 +1,116 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit statuses of SPEC section 1.
+const (
+	exitOK      = 0
+	exitContent = 1 // content or check errors
+	exitUsage   = 2 // bad command line
+)
+
+// command is one subcommand.
+type command struct {
+	name, args, summary string
+	run                 func(ctx context.Context, env *env, args []string) int
+}
+
+// env is where a command prints.
+type env struct {
+	stdout, stderr io.Writer
+}
+
+func commands() []command {
+	return []command{
+		{"build", "[--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--no-minify] [--strict]", "build the site into DEST (default SOURCE/public)", runBuild},
+		{"serve", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]", "build in memory, serve it and reload the browser on every change", runServe},
+		{"check", "[--source DIR] [--strict]", "build in memory, run every check, write nothing", runCheck},
+		{"new", "KIND SLUG [--source DIR]", "create a page; KIND is one of " + strings.Join(newKinds(), ", "), runNew},
+		{"version", "", "print the version", runVersion},
+	}
+}
+
+// Execute runs the command line args and returns the exit status.
+func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		usage(stdout)
+		return exitOK
+	case "-version", "--version":
+		args[0] = "version"
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "playbook: unknown command %q\n\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: playbook COMMAND [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'playbook COMMAND --help' for a command's flags.")
+}
+
+// newFlags makes a command's flag set that reports to stderr and prints a
+// usage line naming the command.
+func newFlags(e *env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("playbook "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	for _, c := range commands() {
+		if c.name == name {
+			fs.Usage = func() {
+				fmt.Fprintf(fs.Output(), "Usage: playbook %s %s\n\n%s.\n\nFlags:\n", c.name, c.args, c.summary)
+				fs.PrintDefaults()
+			}
+		}
+	}
+	return fs
+}
+
+// parseFlags parses flags anywhere among the arguments (so that
+// `new guide x --source site` works) and returns the positional ones. ok is
+// false when the command must stop with code.
+func parseFlags(e *env, fs *flag.FlagSet, args []string) (positional []string, code int, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				fs.SetOutput(e.stdout)
+				fs.Usage()
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, 0, true
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// usageError prints a usage problem and returns the usage exit status.
+func usageError(e *env, fs *flag.FlagSet, format string, args ...any) int {
+	fmt.Fprintf(e.stderr, "playbook: "+format+"\n\n", args...)
+	fs.SetOutput(e.stderr)
+	fs.Usage()
+	return exitUsage
+}

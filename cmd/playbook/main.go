@@ -1,0 +1,17 @@
+// Command playbook builds growth-playbook sites: Markdown in, static HTML
+// with schema.org JSON-LD, Markdown twins, llms.txt, sitemap and feed out.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,155 @@
+package build
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"runtime"
+	"sync"
+
+	"playbook/generator/config"
+	"playbook/generator/diag"
+	"playbook/generator/load"
+	"playbook/generator/markdown"
+	"playbook/generator/model"
+	"playbook/generator/render"
+	"playbook/generator/write"
+	"playbook/layouts"
+)
+
+// Session holds what one site's builds share: the parse engine and, for
+// serve, the pages parsed by the previous build so an edit re-parses only
+// the files that changed.
+type Session struct {
+	opts  Options
+	fsys  fs.FS
+	root  *os.Root
+	eng   *markdown.Engine
+	cache map[string]*parsed // by site-relative path
+}
+
+// parsed is one content file after load and parse.
+type parsed struct {
+	page  *model.Page
+	probs diag.List
+}
+
+// NewSession opens the site folder. The folder is opened as an os.Root so
+// no symlink in it can make the build read outside it.
+func NewSession(opts Options) (*Session, error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	return &Session{opts: opts, fsys: root.FS(), root: root, eng: markdown.New(markdown.Options{}), cache: map[string]*parsed{}}, nil
+}
+
+// Close releases the site folder.
+func (s *Session) Close() error { return s.root.Close() }
+
+// Forget drops cached parses of the given site-relative paths (nil: all),
+// so the next run reads them again.
+func (s *Session) Forget(paths []string) {
+	if paths == nil {
+		clear(s.cache)
+		return
+	}
+	for _, p := range paths {
+		delete(s.cache, p)
+	}
+}
+
+// run executes the pipeline into sink and returns the site and every
+// problem found. A non-nil error is a failure of the machinery (the sink
+// failed, the context was cancelled), not of the content.
+func (s *Session) run(ctx context.Context, sink write.Sink) (*model.Site, diag.List, error) {
+	cfg, probs := config.Load(s.fsys)
+	if s.opts.BaseURL != "" {
+		cfg.BaseURL = config.WithSlash(s.opts.BaseURL)
+	}
+	files, walkProbs := load.Walk(s.fsys)
+	probs = append(probs, walkProbs...)
+	pages, pageProbs := s.parseAll(ctx, cfg, files.Pages)
+	probs = append(probs, pageProbs...)
+	if err := ctx.Err(); err != nil {
+		return nil, probs, err
+	}
+	site, siteProbs := model.Assemble(cfg, pages, model.Options{Drafts: s.opts.Drafts})
+	probs = append(probs, siteProbs...)
+	tpl, tplProbs := render.LoadTemplates(s.siteLayouts(), layouts.Theme(), render.Funcs(render.BasePath(cfg.BaseURL)))
+	probs = append(probs, tplProbs...)
+	if tpl == nil {
+		return site, probs, nil
+	}
+	renderProbs, err := s.render(ctx, site, tpl, sink, files.Other)
+	return site, append(probs, renderProbs...), err
+}
+
+// siteLayouts is the site's layouts/ folder, nil when it has none.
+func (s *Session) siteLayouts() fs.FS {
+	sub, err := fs.Sub(s.fsys, "layouts")
+	if err != nil {
+		return nil
+	}
+	if _, err := fs.Stat(sub, "."); err != nil {
+		return nil
+	}
+	return sub
+}
+
+// parseAll loads and parses every content file over all cores, reusing
+// the cached parse of files that did not change.
+func (s *Session) parseAll(ctx context.Context, cfg *config.Site, paths []string) ([]*model.Page, diag.List) {
+	results := make([]*parsed, len(paths))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				results[i] = s.parseOne(cfg, paths[i])
+			}
+		})
+	}
+	for i := range paths {
+		if ctx.Err() != nil {
+			break
+		}
+		if cached, ok := s.cache[paths[i]]; ok {
+			results[i] = cached
+			continue
+		}
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return s.collect(paths, results)
+}
+
+func (s *Session) collect(paths []string, results []*parsed) ([]*model.Page, diag.List) {
+	clear(s.cache)
+	pages := make([]*model.Page, 0, len(results))
+	var probs diag.List
+	for i, r := range results {
+		if r == nil {
+			continue
+		}
+		s.cache[paths[i]] = r
+		probs = append(probs, r.probs...)
+		if r.page != nil {
+			pages = append(pages, r.page)
+		}
+	}
+	return pages, probs
+}
+
+func (s *Session) parseOne(cfg *config.Site, path string) *parsed {
+	src, probs := load.Read(s.fsys, path)
+	if src == nil {
+		return &parsed{probs: probs}
+	}
+	page, pageProbs := model.NewPage(cfg, src, s.eng)
+	return &parsed{page: page, probs: append(probs, pageProbs...)}
+}

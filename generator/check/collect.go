@@ -1,0 +1,106 @@
+package check
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+
+	"golang.org/x/net/html"
+
+	"playbook/generator/write"
+	"playbook/schema"
+)
+
+// pageFacts is what one HTML file offers and asks for.
+type pageFacts struct {
+	ids    map[string]bool
+	links  []string // href and src values as written
+	jsonLD [][]byte // bodies of <script type="application/ld+json">
+}
+
+// Collector is a write.Sink that passes every file on and remembers the
+// links, ids and JSON-LD of HTML files, for Verify.
+type Collector struct {
+	next  write.Sink
+	mu    sync.Mutex
+	files map[string]bool
+	pages map[string]*pageFacts // by output path
+}
+
+// NewCollector wraps next.
+func NewCollector(next write.Sink) *Collector {
+	return &Collector{next: next, files: map[string]bool{}, pages: map[string]*pageFacts{}}
+}
+
+// Write implements write.Sink.
+func (c *Collector) Write(path string, data []byte) error {
+	var facts *pageFacts
+	if strings.HasSuffix(path, ".html") {
+		facts = scan(data)
+	}
+	c.mu.Lock()
+	c.files[path] = true
+	if facts != nil {
+		c.pages[path] = facts
+	}
+	c.mu.Unlock()
+	return c.next.Write(path, data)
+}
+
+// scan tokenizes one HTML file. Only attributes matter, so text is skipped
+// without building a tree.
+func scan(data []byte) *pageFacts {
+	f := &pageFacts{ids: map[string]bool{}}
+	z := html.NewTokenizer(bytes.NewReader(data))
+	inLD := false
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return f
+		case html.StartTagToken, html.SelfClosingTagToken:
+			inLD = f.attrs(z)
+		case html.TextToken:
+			if inLD {
+				f.jsonLD = append(f.jsonLD, append([]byte(nil), z.Text()...))
+			}
+		case html.EndTagToken:
+			inLD = false
+		}
+	}
+}
+
+// attrs records ids and links of the current tag and reports whether it
+// opens a JSON-LD script.
+func (f *pageFacts) attrs(z *html.Tokenizer) bool {
+	name, hasAttr := z.TagName()
+	isScript := string(name) == "script"
+	isLD := false
+	for hasAttr {
+		var key, val []byte
+		key, val, hasAttr = z.TagAttr()
+		switch string(key) {
+		case "id", "name":
+			if string(key) == "id" || string(name) == "a" {
+				f.ids[string(val)] = true
+			}
+		case "href", "src":
+			if string(name) != "link" || !bytes.HasPrefix(val, []byte("http")) {
+				f.links = append(f.links, string(val))
+			}
+		case "type":
+			isLD = isScript && string(val) == "application/ld+json"
+		}
+	}
+	return isLD
+}
+
+// validateJSONLD checks the page's structured data as written.
+func (f *pageFacts) validateJSONLD() []schema.Violation {
+	switch len(f.jsonLD) {
+	case 0:
+		return []schema.Violation{{Path: "script", Msg: "the page has no <script type=\"application/ld+json\"> element", Fix: "keep {{ .JSONLD }} in the <head> of layouts/partials/head.html"}}
+	case 1:
+		return schema.ValidateJSON(f.jsonLD[0])
+	}
+	return []schema.Violation{{Path: "script", Msg: "the page has more than one JSON-LD script", Fix: "emit structured data only through {{ .JSONLD }}"}}
+}

@@ -1,0 +1,158 @@
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"playbook/generator/diag"
+	"playbook/generator/meta"
+)
+
+// Files are the config file names looked up at the site root, in order.
+var Files = []string{"site.yaml", "site.yml", "site.toml"}
+
+// Organization publishes the site (schema.org Organization).
+type Organization struct {
+	Name, URL, Logo string
+}
+
+// Person is a page author.
+type Person struct {
+	Name, URL string
+}
+
+// MenuItem is one entry of the top navigation.
+type MenuItem struct {
+	Name, URL string
+}
+
+// Site is the decoded site configuration.
+type Site struct {
+	File         string // the config file's name, "" when the site has none
+	Title        string
+	Description  string
+	BaseURL      string // absolute, always ending in "/"
+	Language     string
+	Currency     string
+	Organization Organization
+	Author       Person
+	Menu         []MenuItem
+	// Params holds every key of the file, known or not, for templates.
+	Params map[string]any
+}
+
+// Load reads the site config from the root of fsys. A site without a config
+// file gets defaults and a problem asking for one, since base_url is needed
+// for canonical URLs and structured data.
+func Load(fsys fs.FS) (*Site, diag.List) {
+	for _, name := range Files {
+		src, err := fs.ReadFile(fsys, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return defaults(), diag.List{diag.Errorf(name, 0, 0, "check the file's permissions", "cannot read the site config: %v", err)}
+		}
+		return Parse(name, src)
+	}
+	return defaults(), diag.List{diag.Errorf("site.yaml", 0, 0,
+		`create site.yaml with at least: title: "My site" and base_url: "https://example.com/"`,
+		"the site has no site.yaml or site.toml")}
+}
+
+// Parse decodes a config file's bytes; name decides the format.
+func Parse(name string, src []byte) (*Site, diag.List) {
+	var m *meta.Map
+	var probs []diag.Problem
+	if strings.HasSuffix(name, ".toml") {
+		m, probs = meta.DecodeTOML(name, src, 0)
+	} else {
+		m, probs = meta.DecodeYAML(name, src, 0)
+	}
+	s := defaults()
+	s.File = name
+	if len(probs) > 0 {
+		return s, probs
+	}
+	r := meta.NewReader(m)
+	s.Params = m.Values
+	readFields(r, s)
+	return s, r.Problems
+}
+
+func defaults() *Site {
+	return &Site{Title: "playbook site", BaseURL: "http://localhost:1313/", Language: "en", Currency: "$", Params: map[string]any{}}
+}
+
+func readFields(r *meta.Reader, s *Site) {
+	if t := r.String("title"); t != "" {
+		s.Title = t
+	} else {
+		r.Errorf("title", `add title: "Your site name"`, "the site config has no title")
+	}
+	s.Description = r.String("description")
+	if l := r.String("language"); l != "" {
+		s.Language = l
+	}
+	if c := r.String("currency"); c != "" {
+		s.Currency = c
+	}
+	s.BaseURL = readBaseURL(r)
+	s.Organization = readOrganization(r, s)
+	if a := r.Mapping("author"); a != nil {
+		s.Author = Person{Name: str(a["name"]), URL: str(a["url"])}
+	}
+	for i, item := range r.Mappings("menu") {
+		mi := MenuItem{Name: str(item["name"]), URL: str(item["url"])}
+		if mi.Name == "" || mi.URL == "" {
+			r.Errorf(indexPath("menu", i), `write - { name: "Guides", url: "/guides/" }`, "menu item %d needs a name and a url", i+1)
+			continue
+		}
+		s.Menu = append(s.Menu, mi)
+	}
+}
+
+func readBaseURL(r *meta.Reader) string {
+	raw := r.String("base_url")
+	if raw == "" {
+		r.Errorf("base_url", `add base_url: "https://example.com/"`, "the site config has no base_url (needed for canonical URLs, the sitemap and structured data)")
+		return "http://localhost:1313/"
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		r.Errorf("base_url", `write an absolute URL such as "https://example.com/"`, "base_url %q is not an absolute http(s) URL", raw)
+		return "http://localhost:1313/"
+	}
+	return WithSlash(raw)
+}
+
+func readOrganization(r *meta.Reader, s *Site) Organization {
+	o := Organization{Name: s.Title, URL: s.BaseURL}
+	if m := r.Mapping("organization"); m != nil {
+		if n := str(m["name"]); n != "" {
+			o.Name = n
+		}
+		if u := str(m["url"]); u != "" {
+			o.URL = u
+		}
+		o.Logo = str(m["logo"])
+	}
+	return o
+}
+
+// WithSlash returns u ending in exactly one "/".
+func WithSlash(u string) string {
+	return strings.TrimRight(u, "/") + "/"
+}
+
+func str(v any) string {
+	s, _ := v.(string)
+	return strings.TrimSpace(s)
+}
+
+func indexPath(key string, i int) string {
+	return key + "[" + strconv.Itoa(i) + "]"
+}

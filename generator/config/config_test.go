@@ -1,0 +1,62 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, file, src string
+		check           func(*testing.T, *Site)
+		problems        []string
+	}{
+		{"yaml", "site.yaml", "title: T\nbase_url: https://x.com\norganization: {name: Org, logo: https://x.com/l.svg}\nmenu:\n  - {name: Guides, url: /guides/}\ncustom: 7\n",
+			func(t *testing.T, s *Site) {
+				if s.BaseURL != "https://x.com/" || s.Organization.Name != "Org" || s.Organization.URL != "https://x.com/" || len(s.Menu) != 1 {
+					t.Errorf("got %+v", s)
+				}
+				if s.Params["custom"] == nil {
+					t.Error("unknown keys must be kept in Params")
+				}
+			}, nil},
+		{"toml", "site.toml", "title = \"T\"\nbase_url = \"https://x.com/a/\"\n",
+			func(t *testing.T, s *Site) {
+				if s.BaseURL != "https://x.com/a/" || s.Language != "en" {
+					t.Errorf("got %+v", s)
+				}
+			}, nil},
+		{"missing fields", "site.yaml", "language: fr\n", nil, []string{
+			"site.yaml:1:1: error: the site config has no title",
+			"site.yaml:1:1: error: the site config has no base_url",
+		}},
+		{"bad base url and menu", "site.yaml", "title: T\nbase_url: example.com\nmenu:\n  - {name: X}\n", nil, []string{
+			`site.yaml:2:1: error: base_url "example.com" is not an absolute http(s) URL`,
+			"site.yaml:4:5: error: menu item 1 needs a name and a url",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, probs := Parse(tt.file, []byte(tt.src))
+			if len(probs) != len(tt.problems) {
+				t.Fatalf("problems = %v, want %v", probs, tt.problems)
+			}
+			for i, w := range tt.problems {
+				if !strings.HasPrefix(probs[i].String(), w) {
+					t.Errorf("problem %d = %q, want prefix %q", i, probs[i], w)
+				}
+			}
+			if tt.check != nil {
+				tt.check(t, s)
+			}
+		})
+	}
+}
+
+func TestLoadMissing(t *testing.T) {
+	_, probs := Load(fstest.MapFS{})
+	if len(probs) != 1 || !strings.Contains(probs[0].Msg, "no site.yaml") {
+		t.Fatalf("got %v", probs)
+	}
+}

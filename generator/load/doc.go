@@ -1,0 +1,7 @@
+// Package load finds a site's content files and splits each page into front
+// matter and Markdown body. It knows nothing of Markdown or page kinds: its
+// output is raw material for the parse and model stages.
+//
+// Paths in its results are slash-separated and relative to the site root
+// ("content/guides/ltv.md") because that is how problems name files.
+package load

@@ -1,0 +1,91 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"playbook/generator/diag"
+)
+
+// ContentDir is the folder of a site that holds its pages.
+const ContentDir = "content"
+
+// Files is what a walk of content/ found.
+type Files struct {
+	Pages []string // Markdown files, site-relative ("content/guides/a.md"), sorted
+	Other []string // every other regular file (images, downloads), copied as is
+}
+
+// Walk lists the content files of the site in fsys. Hidden files and editor
+// leftovers are skipped; a symlink is listed like a file and must be read
+// through a root-confined fs.FS (see Read) so it cannot reach outside the
+// site.
+func Walk(fsys fs.FS) (Files, diag.List) {
+	var files Files
+	var probs diag.List
+	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == ContentDir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			probs.Add(diag.Errorf(p, 0, 0, "check the file's permissions", "cannot read: %v", err))
+			return nil
+		}
+		if Ignored(path.Base(p)) && p != ContentDir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 && isDirLink(fsys, p) {
+			probs.Add(diag.Warnf(p, 0, 0, "copy the folder into content/ instead", "symlinked folders are not followed"))
+			return nil
+		}
+		if IsMarkdown(p) {
+			files.Pages = append(files.Pages, p)
+		} else {
+			files.Other = append(files.Other, p)
+		}
+		return nil
+	})
+	if err != nil {
+		probs.Add(diag.Errorf(ContentDir, 0, 0, "", "cannot walk content: %v", err))
+	}
+	slices.Sort(files.Pages)
+	slices.Sort(files.Other)
+	return files, probs
+}
+
+func isDirLink(fsys fs.FS, p string) bool {
+	info, err := fs.Stat(fsys, p)
+	return err == nil && info.IsDir()
+}
+
+// IsMarkdown reports whether a file is a page.
+func IsMarkdown(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext == ".md" || ext == ".markdown"
+}
+
+// Ignored reports whether a file or folder name is hidden or an editor's
+// temporary file (Vim swap, Emacs lock and backup files, JetBrains and
+// VS Code temp files), which must neither be published nor trigger rebuilds.
+func Ignored(name string) bool {
+	switch {
+	case name == "" || strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasPrefix(name, "~$"):
+		return true
+	case strings.HasSuffix(name, "~") || strings.HasSuffix(name, "#"):
+		return true
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".swp", ".swo", ".swx", ".tmp", ".bak", ".orig", ".crdownload", ".part":
+		return true
+	}
+	return name == "4913" // Vim's write-permission probe file
+}

@@ -1,0 +1,185 @@
+package meta
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+
+	"github.com/BurntSushi/toml"
+	"github.com/goccy/go-yaml"
+	yamlast "github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
+	"playbook/generator/diag"
+)
+
+// Pos is a 1-based line and column in a file.
+type Pos struct{ Line, Col int }
+
+// Map is a decoded mapping: Values as plain Go values (string, bool,
+// int64, float64, time.Time, []any, map[string]any, nil) and the position of
+// every key, indexed by path ("title", "metrics[2].before").
+type Map struct {
+	File   string
+	Values map[string]any
+	pos    map[string]Pos
+	// origin is where the mapping itself starts, used for problems about
+	// missing keys.
+	origin Pos
+}
+
+// Pos returns the position of path, falling back to the start of the
+// mapping when the path is unknown (a missing key, say).
+func (m *Map) Pos(path string) Pos {
+	if p, ok := m.pos[path]; ok {
+		return p
+	}
+	return m.origin
+}
+
+// Has reports whether the mapping has a top-level key.
+func (m *Map) Has(key string) bool {
+	_, ok := m.Values[key]
+	return ok
+}
+
+// DecodeYAML decodes a YAML mapping. lineOffset is the number of lines of
+// the file before src (front matter starts after its "---" line).
+func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) {
+	m := &Map{File: file, Values: map[string]any{}, pos: map[string]Pos{}, origin: Pos{lineOffset + 1, 1}}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return m, nil
+	}
+	f, err := parser.ParseBytes(src, 0)
+	if err != nil {
+		return m, []diag.Problem{yamlProblem(file, err, lineOffset)}
+	}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return m, nil
+	}
+	body := f.Docs[0].Body
+	mapping, ok := asMapping(body)
+	if !ok {
+		p := tokenPos(body, lineOffset)
+		return m, []diag.Problem{diag.Errorf(file, p.Line, p.Col,
+			"write one `key: value` per line", "front matter must be a mapping of keys to values, found a %s", body.Type())}
+	}
+	var v map[string]any
+	if err := yaml.NodeToValue(mapping, &v); err != nil {
+		return m, []diag.Problem{yamlProblem(file, err, lineOffset)}
+	}
+	m.Values = v
+	recordPositions(m.pos, "", mapping, lineOffset)
+	return m, nil
+}
+
+// asMapping unwraps tags and anchors down to a mapping node.
+func asMapping(n yamlast.Node) (yamlast.Node, bool) {
+	switch t := n.(type) {
+	case *yamlast.MappingNode:
+		return t, true
+	case *yamlast.MappingValueNode:
+		return t, true
+	case *yamlast.TagNode:
+		return asMapping(t.Value)
+	case *yamlast.AnchorNode:
+		return asMapping(t.Value)
+	}
+	return nil, false
+}
+
+// recordPositions walks the YAML AST and stores the position of every
+// mapping key and sequence item under its path.
+func recordPositions(into map[string]Pos, prefix string, n yamlast.Node, lineOffset int) {
+	switch t := n.(type) {
+	case *yamlast.MappingNode:
+		for _, mv := range t.Values {
+			recordPositions(into, prefix, mv, lineOffset)
+		}
+	case *yamlast.MappingValueNode:
+		path := join(prefix, t.Key.String())
+		into[path] = tokenPos(t.Key, lineOffset)
+		recordPositions(into, path, t.Value, lineOffset)
+	case *yamlast.SequenceNode:
+		for i, item := range t.Values {
+			path := prefix + "[" + strconv.Itoa(i) + "]"
+			into[path] = tokenPos(item, lineOffset)
+			recordPositions(into, path, item, lineOffset)
+		}
+	case *yamlast.TagNode:
+		recordPositions(into, prefix, t.Value, lineOffset)
+	case *yamlast.AnchorNode:
+		recordPositions(into, prefix, t.Value, lineOffset)
+	}
+}
+
+func join(prefix, key string) string {
+	if prefix == "" {
+		return key
+	}
+	return prefix + "." + key
+}
+
+func tokenPos(n yamlast.Node, lineOffset int) Pos {
+	tk := n.GetToken()
+	if tk == nil || tk.Position == nil {
+		return Pos{lineOffset + 1, 1}
+	}
+	return Pos{tk.Position.Line + lineOffset, tk.Position.Column}
+}
+
+// yamlProblem turns a go-yaml error into a positioned problem.
+func yamlProblem(file string, err error, lineOffset int) diag.Problem {
+	line, col, msg := lineOffset+1, 1, err.Error()
+	if ye, ok := err.(yaml.Error); ok {
+		msg = ye.GetMessage()
+		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
+			line, col = tk.Position.Line+lineOffset, tk.Position.Column
+		}
+	}
+	return diag.Errorf(file, line, col, "fix the YAML syntax (indent with spaces, quote values containing ': ' or '#')",
+		"invalid YAML: %s", msg)
+}
+
+// DecodeTOML decodes a TOML table. lineOffset is the number of lines of
+// the file before src.
+func DecodeTOML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) {
+	m := &Map{File: file, Values: map[string]any{}, pos: map[string]Pos{}, origin: Pos{lineOffset + 1, 1}}
+	md, err := toml.Decode(string(src), &m.Values)
+	if err != nil {
+		line, col := lineOffset+1, 1
+		msg := err.Error()
+		if pe, ok := err.(toml.ParseError); ok {
+			line, col, msg = pe.Position.Line+lineOffset, max(pe.Position.Col, 1), pe.Message
+		}
+		return m, []diag.Problem{diag.Errorf(file, line, col, "fix the TOML syntax (key = \"value\", one per line)", "invalid TOML: %s", msg)}
+	}
+	recordTOMLKeyLines(m.pos, src, md, lineOffset)
+	return m, nil
+}
+
+// recordTOMLKeyLines finds the line of each top-level key. BurntSushi/toml
+// does not report key positions, so the key is looked up at the start of a
+// line of the source; a key not found falls back to the mapping's start.
+func recordTOMLKeyLines(into map[string]Pos, src []byte, md toml.MetaData, lineOffset int) {
+	lines := bytes.Split(src, []byte("\n"))
+	for _, key := range md.Keys() {
+		if len(key) != 1 {
+			continue
+		}
+		name := key[0]
+		for i, l := range lines {
+			l = bytes.TrimLeft(l, " \t")
+			if bytes.HasPrefix(l, []byte(name)) {
+				rest := bytes.TrimLeft(l[len(name):], " \t")
+				if len(rest) > 0 && rest[0] == '=' {
+					into[name] = Pos{i + 1 + lineOffset, 1}
+					break
+				}
+			}
+		}
+	}
+}
+
+// String implements fmt.Stringer for debugging.
+func (p Pos) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }

@@ -1,0 +1,108 @@
+package model
+
+import (
+	"path"
+	"strings"
+
+	"playbook/generator/config"
+	"playbook/generator/diag"
+	"playbook/generator/load"
+	"playbook/generator/markdown"
+	"playbook/generator/meta"
+)
+
+// NewPage reads a content file's front matter into a Page and parses its
+// body. It needs nothing from other pages, so the build calls it for all
+// files in parallel; cross-page work happens in Assemble.
+func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, diag.List) {
+	r := meta.NewReader(src.Front)
+	p := &Page{File: src.Path, Source: src, Params: src.Front.Values}
+	section, name, bundle, list := pageDir(src.Path)
+	p.Bundle = bundle
+	readCommon(r, p, cfg)
+	p.Kind = pageKind(r, section, list)
+	if !src.HasFront {
+		r.Problems.Add(diag.Errorf(src.Path, 1, 1, "start the file with:\n---\ntitle: \"Page title\"\n---",
+			"the page has no front matter"))
+	} else if p.Title == "" {
+		r.Errorf("title", `add title: "Page title" to the front matter`, "the page has no title")
+	}
+	p.URL = pageURL(r, section, name, list)
+
+	p.Doc = eng.Parse(src.Body, p.Kind == KindFAQ)
+	for _, prob := range p.Doc.Problems {
+		r.Problems.Add(prob.Shift(src.Path, src.BodyLine))
+	}
+	readKind(r, p)
+	return p, r.Problems
+}
+
+func readCommon(r *meta.Reader, p *Page, cfg *config.Site) {
+	p.Title = strings.TrimSpace(r.String("title"))
+	p.Description = strings.TrimSpace(r.String("description"))
+	p.Summary = strings.TrimSpace(r.String("summary"))
+	p.Author = strings.TrimSpace(r.String("author"))
+	if p.Author == "" {
+		p.Author = cfg.Author.Name
+	}
+	p.Date, _ = r.Time("date")
+	p.Updated, _ = r.Time("updated")
+	if !p.Date.IsZero() && !p.Updated.IsZero() && p.Updated.Before(p.Date) {
+		r.Errorf("updated", "set updated to the date of the last change, on or after date", "updated (%s) is before date (%s)",
+			p.Updated.Format("2006-01-02"), p.Date.Format("2006-01-02"))
+	}
+	p.Draft = r.Bool("draft")
+	p.Weight = r.Int("weight")
+	p.Tags = r.Strings("tags")
+	p.Aliases = r.Strings("aliases")
+	p.Keywords = r.Strings("keywords")
+	p.Stage = r.OneOf("stage", StageNames()...)
+}
+
+// pageKind takes `type` from the front matter, else the folder name
+// ("guides" -> guide), else guide.
+func pageKind(r *meta.Reader, section string, list bool) Kind {
+	if list {
+		if section == "" {
+			return KindHome
+		}
+		return KindSection
+	}
+	if t := r.OneOf("type", ContentKinds...); t != "" {
+		return Kind(t)
+	}
+	top, _, _ := strings.Cut(section, "/")
+	if k, ok := folderKinds[strings.ToLower(top)]; ok {
+		return k
+	}
+	return KindGuide
+}
+
+var folderKinds = map[string]Kind{
+	"guides": KindGuide, "guide": KindGuide, "playbooks": KindGuide,
+	"faq": KindFAQ, "faqs": KindFAQ,
+	"answers": KindAnswer, "answer": KindAnswer,
+	"workflows": KindWorkflow, "workflow": KindWorkflow,
+	"verticals": KindVertical, "vertical": KindVertical,
+	"calculators": KindCalculator, "calculator": KindCalculator,
+}
+
+func pageURL(r *meta.Reader, section, name string, list bool) string {
+	base := sectionURL(section)
+	if list {
+		return base
+	}
+	seg := Urlize(name)
+	if slug := strings.TrimSpace(r.String("slug")); slug != "" {
+		if validSlug(slug) {
+			seg = Urlize(slug)
+		} else {
+			r.Errorf("slug", "use letters, digits and hyphens only, such as slug: my-page", "slug %q is not a single URL segment", slug)
+		}
+	}
+	if seg == "" {
+		r.Errorf("title", "rename the file with letters or digits in its name, or set slug:", "the file name %q gives an empty URL", name)
+		seg = "page"
+	}
+	return path.Join(base, seg) + "/"
+}

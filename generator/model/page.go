@@ -1,0 +1,124 @@
+package model
+
+import (
+	"time"
+
+	"playbook/generator/load"
+	"playbook/generator/markdown"
+)
+
+// Kind is what a page is, which decides its template and structured data.
+type Kind string
+
+// The content kinds of SPEC section 5, and the list kinds the model adds.
+const (
+	KindGuide      Kind = "guide"
+	KindFAQ        Kind = "faq"
+	KindAnswer     Kind = "answer"
+	KindWorkflow   Kind = "workflow"
+	KindVertical   Kind = "vertical"
+	KindCalculator Kind = "calculator"
+
+	KindHome     Kind = "home"
+	KindSection  Kind = "section"
+	KindTaxonomy Kind = "taxonomy" // the list of terms (/tags/, /stages/)
+	KindTerm     Kind = "term"     // the pages of one term (/tags/ltv/)
+)
+
+// ContentKinds are the values allowed in a page's `type` field.
+var ContentKinds = []string{"guide", "faq", "answer", "workflow", "vertical", "calculator"}
+
+// Page is one page of the site: a content file or a list the model made.
+type Page struct {
+	Kind Kind
+	File string // site-relative source file; "" for generated lists
+
+	Title       string
+	Description string // from front matter, else the best answer, else ""
+	Summary     string
+	Slug        string
+	Author      string
+	Stage       string
+	Date        time.Time
+	Updated     time.Time
+	Draft       bool
+	Weight      int
+	Tags        []string
+	Aliases     []string
+	Keywords    []string
+	Params      map[string]any // every front matter field, for templates
+
+	// URL is the page's path from the site root, "/guides/ltv/"; Permalink
+	// the absolute URL.
+	URL       string
+	Permalink string
+
+	Source *load.Source
+	Doc    *markdown.Doc // nil for generated lists
+	Bundle bool          // a folder with index.md (Hugo's leaf bundle)
+
+	Section     *Section
+	Prev, Next  *Page
+	Breadcrumbs []Crumb
+	// Pages are the pages a list page lists (sections, terms, taxonomies).
+	Pages []*Page
+	// Term is the taxonomy term of a term page (its display name).
+	Term *Term
+
+	Workflow   *Workflow
+	Vertical   *Vertical
+	Calculator *Calculator
+	Questions  []HomeQuestion // home page "start from your question" cards
+
+	// Verticals are the vertical pages naming this workflow page.
+	Verticals []*Page
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Name, URL string
+}
+
+// Lastmod is when the page last changed: updated, else date.
+func (p *Page) Lastmod() time.Time {
+	if !p.Updated.IsZero() {
+		return p.Updated
+	}
+	return p.Date
+}
+
+// IsList reports whether the page lists other pages.
+func (p *Page) IsList() bool {
+	switch p.Kind {
+	case KindHome, KindSection, KindTaxonomy, KindTerm:
+		return true
+	}
+	return false
+}
+
+// TwinURL is the page's Markdown twin, the URL with index.html.md appended
+// (llmstxt.org's rule for directory URLs).
+func (p *Page) TwinURL() string { return p.URL + "index.html.md" }
+
+// Line returns the line of the file where the page's body starts, for
+// problems about the page as a whole.
+func (p *Page) Line() int {
+	if p.Source == nil {
+		return 0
+	}
+	return 1
+}
+
+// Section is a folder of content/ with its list page.
+type Section struct {
+	Dir    string // "guides", "guides/advanced", "" for the root
+	Page   *Page  // the list page (from _index.md or made up)
+	Parent *Section
+	Pages  []*Page // regular pages directly in the folder, ordered
+	Subs   []*Section
+}
+
+// HomeQuestion is a "start from your question" card of the home page.
+type HomeQuestion struct {
+	Question, Answer, URL string
+}

@@ -1,0 +1,136 @@
+package model
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+)
+
+// buildSections puts every page in the section of its folder, making list
+// pages for folders that have no _index.md, and orders each section.
+func (s *Site) buildSections(pages []*Page) {
+	s.section("")
+	for _, p := range pages {
+		dir, _, _, list := pageDir(p.File)
+		sec := s.section(dir)
+		if list {
+			sec.Page = mergeListPage(sec.Page, p)
+			continue
+		}
+		p.Section = sec
+		sec.Pages = append(sec.Pages, p)
+	}
+	for _, sec := range s.Sections {
+		SortPages(sec.Pages)
+		linkPrevNext(sec.Pages)
+		sec.Page.Pages = append(sec.Page.Pages[:0], sec.Pages...)
+		slices.SortFunc(sec.Subs, func(a, b *Section) int { return comparePages(a.Page, b.Page) })
+	}
+	s.Home = s.Sections[""].Page
+}
+
+// section returns the section of a folder, creating it and its parents.
+func (s *Site) section(dir string) *Section {
+	if sec, ok := s.Sections[dir]; ok {
+		return sec
+	}
+	sec := &Section{Dir: dir, Page: syntheticList(dir)}
+	s.Sections[dir] = sec
+	if dir != "" {
+		parentDir := path.Dir(dir)
+		if parentDir == "." {
+			parentDir = ""
+		}
+		sec.Parent = s.section(parentDir)
+		sec.Parent.Subs = append(sec.Parent.Subs, sec)
+	}
+	sec.Page.Section = sec
+	return sec
+}
+
+// syntheticList is the list page of a folder without _index.md.
+func syntheticList(dir string) *Page {
+	if dir == "" {
+		return &Page{Kind: KindHome, URL: "/", Params: map[string]any{}}
+	}
+	return &Page{Kind: KindSection, Title: titleFromDir(path.Base(dir)), URL: sectionURL(dir), Params: map[string]any{}}
+}
+
+// mergeListPage replaces a synthetic list page by the one from _index.md,
+// keeping the section link.
+func mergeListPage(synthetic, fromFile *Page) *Page {
+	fromFile.Section = synthetic.Section
+	fromFile.URL = synthetic.URL
+	return fromFile
+}
+
+func titleFromDir(name string) string {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// SortPages orders pages the way lists show them: weighted pages first by
+// weight, then newest first, then by title, then by URL so the order is
+// total and stable.
+func SortPages(pages []*Page) {
+	slices.SortStableFunc(pages, comparePages)
+}
+
+func comparePages(a, b *Page) int {
+	aw, bw := a.Weight != 0, b.Weight != 0
+	switch {
+	case aw && !bw:
+		return -1
+	case bw && !aw:
+		return 1
+	}
+	return cmp.Or(
+		cmp.Compare(a.Weight, b.Weight),
+		b.Date.Compare(a.Date),
+		cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)),
+		cmp.Compare(a.URL, b.URL),
+	)
+}
+
+func linkPrevNext(pages []*Page) {
+	for i, p := range pages {
+		if i > 0 {
+			p.Prev = pages[i-1]
+		}
+		if i+1 < len(pages) {
+			p.Next = pages[i+1]
+		}
+	}
+}
+
+// breadcrumbs gives every page its trail: Home, its sections, itself.
+func (s *Site) breadcrumbs() {
+	for _, p := range s.Pages {
+		if p == s.Home {
+			continue
+		}
+		trail := []Crumb{{Name: "Home", URL: "/"}}
+		trail = append(trail, sectionTrail(p)...)
+		p.Breadcrumbs = append(trail, Crumb{Name: p.Title, URL: p.URL})
+	}
+}
+
+func sectionTrail(p *Page) []Crumb {
+	var chain []Crumb
+	sec := p.Section
+	if sec != nil && sec.Page == p {
+		sec = sec.Parent
+	}
+	if p.Term != nil { // a term page sits under its taxonomy page
+		return []Crumb{{Name: p.Term.Taxonomy.Page.Title, URL: p.Term.Taxonomy.Page.URL}}
+	}
+	for ; sec != nil && sec.Dir != ""; sec = sec.Parent {
+		chain = append(chain, Crumb{Name: sec.Page.Title, URL: sec.Page.URL})
+	}
+	slices.Reverse(chain)
+	return chain
+}

@@ -1,0 +1,128 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"playbook/generator/config"
+	"playbook/generator/diag"
+)
+
+// Site is the whole site graph.
+type Site struct {
+	Config     *config.Site
+	Home       *Page
+	Pages      []*Page // every page, content and lists, ordered by URL
+	Content    []*Page // content pages only (not lists), ordered by URL
+	ByURL      map[string]*Page
+	Sections   map[string]*Section // by folder ("" is the root)
+	Taxonomies []*Taxonomy         // tags, then stages
+	Answers    map[string]*Page    // answer pages by slug
+	Workflows  map[string]*Page    // workflow pages by slug
+	Verticals  []*Page
+}
+
+// Options change what Assemble keeps.
+type Options struct {
+	Drafts bool // keep pages marked draft
+}
+
+// Assemble links pages into a site: URLs, sections, taxonomies,
+// navigation and cross-page references. It reports every problem that
+// needs more than one page to see (duplicate URLs, missing included
+// answers, unknown workflows). It may be called again with the same pages
+// (serve keeps parsed pages between rebuilds); it resets what it derives.
+func Assemble(cfg *config.Site, pages []*Page, opts Options) (*Site, diag.List) {
+	s := &Site{Config: cfg, ByURL: map[string]*Page{}, Sections: map[string]*Section{},
+		Answers: map[string]*Page{}, Workflows: map[string]*Page{}}
+	var probs diag.List
+	kept := keepPages(pages, opts)
+	for _, p := range kept {
+		resetDerived(p)
+	}
+	s.buildSections(kept)
+	for _, p := range kept {
+		s.register(p, &probs)
+	}
+	s.addTaxonomies()
+	for _, p := range s.allPages() {
+		p.Permalink = cfg.BaseURL + strings.TrimPrefix(p.URL, "/")
+	}
+	s.index()
+	s.linkKinds(&probs)
+	s.deriveDescriptions(&probs)
+	s.checkAnswers(&probs)
+	s.breadcrumbs()
+	return s, probs
+}
+
+func keepPages(pages []*Page, opts Options) []*Page {
+	kept := make([]*Page, 0, len(pages))
+	for _, p := range pages {
+		if p != nil && (!p.Draft || opts.Drafts) {
+			kept = append(kept, p)
+		}
+	}
+	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
+	return kept
+}
+
+func resetDerived(p *Page) {
+	p.Section, p.Prev, p.Next, p.Breadcrumbs, p.Pages, p.Verticals = nil, nil, nil, nil, nil, nil
+	if p.Vertical != nil {
+		p.Vertical.Workflow = nil
+	}
+	if d, ok := p.Params["description"].(string); ok {
+		p.Description = strings.TrimSpace(d)
+	} else {
+		p.Description = ""
+	}
+}
+
+// register records a page's URL, refusing a URL two pages claim.
+func (s *Site) register(p *Page, probs *diag.List) {
+	key := strings.ToLower(p.URL)
+	if other, dup := s.ByURL[key]; dup {
+		probs.Add(diag.Errorf(p.File, 1, 1, "give one of them another file name or slug:",
+			"the page's URL %s is already used by %s", p.URL, other.File))
+		return
+	}
+	s.ByURL[key] = p
+}
+
+// allPages lists content pages and every list page.
+func (s *Site) allPages() []*Page {
+	var out []*Page
+	for _, sec := range s.Sections {
+		out = append(out, sec.Page)
+		out = append(out, sec.Pages...)
+	}
+	for _, t := range s.Taxonomies {
+		out = append(out, t.Page)
+		for _, term := range t.Terms {
+			out = append(out, term.Page)
+		}
+	}
+	return out
+}
+
+// index fills the ordered page lists and the by-URL map with list pages.
+func (s *Site) index() {
+	s.Pages = s.allPages()
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+	s.Content = s.Content[:0]
+	for _, p := range s.Pages {
+		if !p.IsList() {
+			s.Content = append(s.Content, p)
+		}
+		if _, ok := s.ByURL[strings.ToLower(p.URL)]; !ok {
+			s.ByURL[strings.ToLower(p.URL)] = p
+		}
+	}
+}
+
+// Lookup finds a page by its URL path ("/guides/a/"), ignoring case.
+func (s *Site) Lookup(url string) *Page {
+	return s.ByURL[strings.ToLower(url)]
+}

@@ -1,0 +1,86 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// addTaxonomies groups content pages by tag and by journey stage, with a
+// list page per taxonomy and per term.
+func (s *Site) addTaxonomies() {
+	var content []*Page
+	for _, sec := range s.Sections {
+		content = append(content, sec.Pages...)
+	}
+	SortPages(content)
+	tags := s.newTaxonomy("tags", "Tags", "Every tag used on the site, with the pages that carry it.")
+	stages := s.newTaxonomy("stages", "Journey stages", "The five post-purchase moments, and the pages that help at each.")
+	for _, p := range content {
+		for _, tag := range p.Tags {
+			tags.term(tag, titleFromDir(tag), "").add(p)
+		}
+		if p.Stage != "" {
+			st := stageByName(p.Stage)
+			stages.term(st.Name, st.Title, st.Question).add(p)
+		}
+	}
+	slices.SortFunc(tags.Terms, func(a, b *Term) int { return strings.Compare(a.Slug, b.Slug) })
+	slices.SortFunc(stages.Terms, func(a, b *Term) int { return stageIndex(a.Name) - stageIndex(b.Name) })
+	for _, t := range []*Taxonomy{tags, stages} {
+		if len(t.Terms) == 0 {
+			continue
+		}
+		for _, term := range t.Terms {
+			term.Page.Pages = term.Pages
+			t.Page.Pages = append(t.Page.Pages, term.Page)
+		}
+		s.Taxonomies = append(s.Taxonomies, t)
+	}
+}
+
+func (s *Site) newTaxonomy(name, title, description string) *Taxonomy {
+	t := &Taxonomy{Name: name, Title: title}
+	t.Page = &Page{Kind: KindTaxonomy, Title: title, Description: description, URL: "/" + name + "/", Params: map[string]any{}}
+	return t
+}
+
+// term returns the taxonomy's term of that name, creating it.
+func (t *Taxonomy) term(name, title, question string) *Term {
+	slug := Urlize(name)
+	for _, term := range t.Terms {
+		if term.Slug == slug {
+			return term
+		}
+	}
+	term := &Term{Name: name, Slug: slug, Title: title, Question: question, Taxonomy: t}
+	term.Page = &Page{Kind: KindTerm, Title: title, URL: t.Page.URL + slug + "/", Term: term, Params: map[string]any{}}
+	if question != "" {
+		term.Page.Description = title + ": " + question
+	}
+	t.Terms = append(t.Terms, term)
+	return term
+}
+
+func (term *Term) add(p *Page) {
+	if len(term.Pages) == 0 || term.Pages[len(term.Pages)-1] != p {
+		term.Pages = append(term.Pages, p)
+	}
+}
+
+func stageByName(name string) Stage {
+	for _, st := range Stages {
+		if st.Name == name {
+			return st
+		}
+	}
+	return Stage{Name: name, Title: titleFromDir(name)}
+}
+
+func stageIndex(name string) int {
+	for i, st := range Stages {
+		if st.Name == name {
+			return i
+		}
+	}
+	return len(Stages)
+}

@@ -1,0 +1,253 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+
+	"playbook/generator/diag"
+	"playbook/generator/markdown"
+	"playbook/generator/model"
+	"playbook/schema"
+)
+
+// jsonLD builds, validates and encodes the page's schema.org graph as the
+// complete script element. A violation of the rich-result rules is a
+// content problem: it is recorded with the line it came from and the page
+// is still written, so the run can report every problem at once (the build
+// then fails and nothing is swapped in).
+func (r *Renderer) jsonLD(p *model.Page) (template.HTML, error) {
+	g := r.graph(p)
+	for _, v := range schema.Validate(g) {
+		r.problems.add(violationProblem(p, v))
+	}
+	var buf bytes.Buffer
+	buf.WriteString(`<script type="application/ld+json">`)
+	if err := schema.Encode(&buf, g); err != nil {
+		return "", err
+	}
+	buf.WriteString(`</script>`)
+	return template.HTML(buf.String()), nil
+}
+
+func violationProblem(p *model.Page, v schema.Violation) diag.Problem {
+	file, line := v.Origin.File, v.Origin.Line
+	if file == "" {
+		file = p.File
+	}
+	if file == "" {
+		file = "layouts (page " + p.URL + ")"
+	}
+	return diag.Errorf(file, line, 0, v.Fix, "invalid structured data at %s: %s", v.Path, v.Msg)
+}
+
+// graph assembles the nodes of one page; ids are stable so nodes refer to
+// each other instead of repeating.
+func (r *Renderer) graph(p *model.Page) *schema.Graph {
+	cfg := r.site.Config
+	base := cfg.BaseURL
+	g := &schema.Graph{}
+	website, org := schema.ID(base, "website"), schema.ID(base, "org")
+	g.Add(schema.WebSite{ID: website, URL: base, Name: cfg.Title, Description: cfg.Description, InLanguage: cfg.Language, Publisher: &schema.Ref{ID: org}})
+	g.Add(r.organization(org))
+	page := r.webPage(p, g)
+	if len(p.Breadcrumbs) > 0 {
+		g.Add(r.breadcrumbs(p))
+		page.Breadcrumb = &schema.Ref{ID: schema.ID(p.Permalink, "breadcrumb")}
+	}
+	r.addKindNodes(p, g, &page)
+	g.Nodes = append([]schema.Node{g.Nodes[0], g.Nodes[1], page}, g.Nodes[2:]...)
+	return g
+}
+
+func (r *Renderer) organization(id string) schema.Organization {
+	o := r.site.Config.Organization
+	org := schema.Organization{ID: id, Name: o.Name, URL: o.URL}
+	if o.Logo != "" {
+		org.Logo = &schema.ImageObject{URL: o.Logo}
+	}
+	return org
+}
+
+// webPage is the node of the page itself. Dated content pages also get an
+// Article (added to g) that is the page's main entity, as schema.org puts
+// breadcrumb on WebPage and headline, author and publisher on Article.
+func (r *Renderer) webPage(p *model.Page, g *schema.Graph) schema.WebPage {
+	cfg := r.site.Config
+	w := schema.WebPage{Type: "WebPage", ID: schema.ID(p.Permalink, "webpage"), URL: p.Permalink, Name: p.Title,
+		Description: p.Description, InLanguage: cfg.Language, IsPartOf: &schema.Ref{ID: schema.ID(cfg.BaseURL, "website")},
+		Origin: schema.Origin{File: p.File, Line: 1}}
+	if p.IsList() || p.Date.IsZero() {
+		return w
+	}
+	w.DatePublished, w.DateModified = isoDate(p.Date), isoDate(p.Lastmod())
+	a := schema.WebPage{Type: "Article", ID: schema.ID(p.Permalink, "article"), URL: p.Permalink, Headline: p.Title,
+		Description: p.Description, InLanguage: cfg.Language, DatePublished: w.DatePublished, DateModified: w.DateModified,
+		Publisher: &schema.Ref{ID: schema.ID(cfg.BaseURL, "org")}, IsPartOf: &schema.Ref{ID: w.ID},
+		MainEntityOfPage: &schema.Ref{ID: w.ID}, Keywords: append(append([]string(nil), p.Tags...), p.Keywords...),
+		Origin: w.Origin}
+	if p.Author != "" {
+		person := r.person(p.Author)
+		g.Add(person)
+		a.Author = []schema.Ref{{ID: person.ID}}
+	}
+	g.Add(a)
+	return w
+}
+
+func isoDate(t time.Time) string { return t.Format(time.RFC3339) }
+
+func (r *Renderer) person(name string) schema.Person {
+	cfg := r.site.Config
+	per := schema.Person{ID: schema.ID(cfg.BaseURL, "author-"+model.Urlize(name)), Name: name}
+	if name == cfg.Author.Name {
+		per.URL = cfg.Author.URL
+	}
+	return per
+}
+
+func (r *Renderer) breadcrumbs(p *model.Page) schema.BreadcrumbList {
+	b := schema.BreadcrumbList{ID: schema.ID(p.Permalink, "breadcrumb"), Origin: schema.Origin{File: p.File, Line: 1}}
+	for i, c := range p.Breadcrumbs {
+		b.ItemListElement = append(b.ItemListElement, schema.ListItem{Position: i + 1, Name: c.Name, Item: r.abs(c.URL)})
+	}
+	return b
+}
+
+func (r *Renderer) abs(url string) string {
+	return r.site.Config.BaseURL + strings.TrimPrefix(url, "/")
+}
+
+// addKindNodes adds what the page holds: FAQs, steps, a defined term, a
+// calculator, a workflow card.
+func (r *Renderer) addKindNodes(p *model.Page, g *schema.Graph, page *schema.WebPage) {
+	if p.Doc != nil {
+		if faq, ok := r.faqPage(p); ok {
+			g.Add(faq)
+		}
+		if howto, ok := r.howTo(p); ok {
+			g.Add(howto)
+		}
+	}
+	switch {
+	case p.Kind == model.KindAnswer:
+		r.addDefinedTerm(p, g, page)
+	case p.Kind == model.KindWorkflow:
+		g.Add(r.creativeWork(p))
+	}
+	if p.Kind == model.KindCalculator || (p.Doc != nil && len(p.Doc.Outline.Calculators) > 0) {
+		g.Add(r.webApplication(p))
+	}
+}
+
+func (r *Renderer) faqPage(p *model.Page) (schema.FAQPage, bool) {
+	qs := p.Doc.Outline.FAQs
+	if len(qs) == 0 {
+		return schema.FAQPage{}, false
+	}
+	f := schema.FAQPage{ID: schema.ID(p.Permalink, "faq"), URL: p.Permalink, Name: p.Title, InLanguage: r.site.Config.Language,
+		IsPartOf: &schema.Ref{ID: schema.ID(p.Permalink, "webpage")}, Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + qs[0].Line}}
+	for _, qa := range qs {
+		q := schema.Question{Name: qa.Question, Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + qa.Line}}
+		if text := r.answerHTML(p.Doc, qa.Answer); text != "" {
+			q.AcceptedAnswer = &schema.Answer{Text: text}
+		}
+		f.MainEntity = append(f.MainEntity, q)
+	}
+	return f, true
+}
+
+// answerHTML renders an FAQ answer and reduces it to the tags the
+// rich-result rules allow.
+func (r *Renderer) answerHTML(d *markdown.Doc, n ast.Node) string {
+	if n == nil {
+		return ""
+	}
+	var buf bytes.Buffer
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if err := r.eng.RenderNode(&buf, d, c); err != nil {
+			return ""
+		}
+	}
+	return strings.TrimSpace(schema.SanitizeAnswerHTML(buf.String()))
+}
+
+func (r *Renderer) howTo(p *model.Page) (schema.HowTo, bool) {
+	steps := p.Doc.Outline.Steps
+	if len(steps) == 0 {
+		return schema.HowTo{}, false
+	}
+	h := schema.HowTo{ID: schema.ID(p.Permalink, "howto"), Name: p.Title, Description: p.Description, URL: p.Permalink,
+		InLanguage: r.site.Config.Language, IsPartOf: &schema.Ref{ID: schema.ID(p.Permalink, "webpage")},
+		Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + steps[0].Line}}
+	for i, s := range steps {
+		step := schema.HowToStep{Position: i + 1, Name: s.Name, Text: stepText(p.Doc, s.Body),
+			Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + s.Line}}
+		if s.ID != "" {
+			step.URL = p.Permalink + "#" + s.ID
+		}
+		h.Step = append(h.Step, step)
+	}
+	return h, true
+}
+
+// stepText is the plain text of a step's body, without its heading.
+func stepText(d *markdown.Doc, step ast.Node) string {
+	var parts []string
+	for c := step.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, isHeading := c.(*ast.Heading); isHeading {
+			continue
+		}
+		if t := strings.TrimSpace(markdown.PlainText(d, c)); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (r *Renderer) addDefinedTerm(p *model.Page, g *schema.Graph, page *schema.WebPage) {
+	sec := p.Section.Page
+	setID := schema.ID(sec.Permalink, "terms")
+	term := schema.DefinedTerm{ID: schema.ID(p.Permalink, "term"), Name: p.Title, Description: r.site.BestAnswer(p), URL: p.Permalink,
+		TermCode: strings.TrimSuffix(strings.TrimPrefix(p.URL, sec.URL), "/"), InDefinedTermSet: &schema.Ref{ID: setID},
+		Origin: schema.Origin{File: p.File, Line: 1}}
+	if term.Description == "" {
+		term.Description = p.Description
+	}
+	g.Add(term, schema.DefinedTermSet{ID: setID, Name: sec.Title, URL: sec.Permalink, HasDefinedTerm: []schema.Ref{{ID: term.ID}}})
+	page.MainEntity = &schema.Ref{ID: term.ID}
+}
+
+func (r *Renderer) creativeWork(p *model.Page) schema.CreativeWork {
+	w := p.Workflow
+	return schema.CreativeWork{ID: schema.ID(p.Permalink, "workflow"), Name: p.Title, Description: firstNonEmpty(w.Summary, p.Description),
+		Text: w.Prompt, URL: p.Permalink, InLanguage: r.site.Config.Language, Keywords: p.Tags,
+		IsPartOf: &schema.Ref{ID: schema.ID(p.Permalink, "webpage")}, Origin: schema.Origin{File: p.File, Line: w.PromptLine}}
+}
+
+func (r *Renderer) webApplication(p *model.Page) schema.WebApplication {
+	return schema.WebApplication{ID: schema.ID(p.Permalink, "calculator"), Name: "LTV calculator", URL: p.Permalink,
+		Description:         "Works out customer lifetime value (revenue, profit, discounted), LTV:CAC, CAC payback and an expansion scenario in the browser.",
+		ApplicationCategory: "BusinessApplication", OperatingSystem: "Any", BrowserRequirements: "Requires JavaScript for live results",
+		IsAccessibleForFree: true, InLanguage: r.site.Config.Language, IsPartOf: &schema.Ref{ID: schema.ID(p.Permalink, "webpage")},
+		Offers: &schema.Offer{Price: 0, PriceCurrency: currencyCode(r.site.Config.Currency)}, Origin: schema.Origin{File: p.File, Line: 1}}
+}
+
+// currencyCode maps the site's currency sign to an ISO 4217 code.
+func currencyCode(sign string) string {
+	switch sign {
+	case "€", "EUR":
+		return "EUR"
+	case "£", "GBP":
+		return "GBP"
+	case "¥", "JPY":
+		return "JPY"
+	}
+	if len(sign) == 3 && strings.ToUpper(sign) == sign {
+		return sign
+	}
+	return "USD"
+}

@@ -1,0 +1,98 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+
+	"playbook/generator/model"
+)
+
+// llms writes llms.txt in the llmstxt.org format: an H1 with the site
+// name, a blockquote summary, then H2 sections listing links to the
+// Markdown twins, with list pages under "## Optional".
+func (r *Renderer) llms() ([]byte, error) {
+	cfg := r.site.Config
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s\n\n", oneLine(cfg.Title))
+	if cfg.Description != "" {
+		fmt.Fprintf(&b, "> %s\n\n", oneLine(cfg.Description))
+	}
+	fmt.Fprintf(&b, "Every page below is the Markdown twin of an HTML page at the same URL without `index.html.md`. The whole site as one file: %sllms-full.txt\n\n", cfg.BaseURL)
+	for _, g := range r.llmsGroups() {
+		fmt.Fprintf(&b, "## %s\n\n", g.title)
+		for _, p := range g.pages {
+			r.llmsLink(&b, p)
+		}
+		b.WriteByte('\n')
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+type llmsGroup struct {
+	title string
+	pages []*model.Page
+}
+
+// llmsGroups puts content pages under their section's title, root pages
+// under "Pages", and every list page under "Optional".
+func (r *Renderer) llmsGroups() []llmsGroup {
+	var groups []llmsGroup
+	if root := r.site.Sections[""]; root != nil && len(root.Pages) > 0 {
+		groups = append(groups, llmsGroup{"Pages", root.Pages})
+	}
+	var optional []*model.Page
+	for _, sec := range r.orderedSections() {
+		if sec.Dir != "" && len(sec.Pages) > 0 {
+			groups = append(groups, llmsGroup{sec.Page.Title, sec.Pages})
+		}
+		optional = append(optional, sec.Page)
+	}
+	for _, t := range r.site.Taxonomies {
+		optional = append(optional, t.Page.Pages...)
+	}
+	return append(groups, llmsGroup{"Optional", optional})
+}
+
+// orderedSections walks sections depth-first in their list order.
+func (r *Renderer) orderedSections() []*model.Section {
+	var out []*model.Section
+	var walk func(s *model.Section)
+	walk = func(s *model.Section) {
+		out = append(out, s)
+		for _, sub := range s.Subs {
+			walk(sub)
+		}
+	}
+	if root := r.site.Sections[""]; root != nil {
+		walk(root)
+	}
+	return out
+}
+
+func (r *Renderer) llmsLink(b *bytes.Buffer, p *model.Page) {
+	fmt.Fprintf(b, "- [%s](%s)", oneLine(p.Title), r.absTwin(p))
+	if p.Description != "" {
+		fmt.Fprintf(b, ": %s", oneLine(p.Description))
+	}
+	b.WriteByte('\n')
+}
+
+// llmsFull joins every content page's twin, for assistants that take one
+// document.
+func (r *Renderer) llmsFull() ([]byte, error) {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s\n\n", oneLine(r.site.Config.Title))
+	if d := r.site.Config.Description; d != "" {
+		fmt.Fprintf(&b, "> %s\n\n", oneLine(d))
+	}
+	for _, p := range r.site.Content {
+		twin := r.twins.twins[r.twins.index[p]]
+		if twin == nil {
+			continue
+		}
+		fmt.Fprintf(&b, "---\n\nSource: %s\n\n", p.Permalink)
+		b.Write(twin)
+		b.WriteByte('\n')
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,208 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"playbook/generator/diag"
+	"playbook/generator/model"
+)
+
+// Templates holds one parsed template set per page kind, built once per
+// build and safe for concurrent execution.
+type Templates struct {
+	sets map[model.Kind]*template.Template
+}
+
+// layoutNames maps each kind to the template files tried in order.
+var layoutNames = map[model.Kind][]string{
+	model.KindGuide:      {"guide.html", "single.html"},
+	model.KindFAQ:        {"faq.html", "single.html"},
+	model.KindAnswer:     {"answer.html", "single.html"},
+	model.KindWorkflow:   {"workflow.html", "single.html"},
+	model.KindVertical:   {"vertical.html", "single.html"},
+	model.KindCalculator: {"calculator.html", "single.html"},
+	model.KindHome:       {"home.html", "list.html"},
+	model.KindSection:    {"section.html", "list.html"},
+	model.KindTaxonomy:   {"taxonomy.html", "list.html"},
+	model.KindTerm:       {"term.html", "list.html"},
+	kind404:              {"404.html", "single.html"},
+}
+
+// kind404 is the pseudo-kind of the not-found page.
+const kind404 model.Kind = "404"
+
+// layoutFS overlays a site's layouts/ on the built-in theme: a file the
+// site has wins, file by file, as in Hugo and Zola.
+type layoutFS struct {
+	site  fs.FS // may be nil
+	theme fs.FS
+}
+
+func (l layoutFS) read(name string) ([]byte, string, error) {
+	if l.site != nil {
+		if b, err := fs.ReadFile(l.site, name); err == nil {
+			return b, "layouts/" + name, nil
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, "layouts/" + name, err
+		}
+	}
+	b, err := fs.ReadFile(l.theme, name)
+	return b, "theme:" + name, err
+}
+
+// partialNames lists partials/*.html from both trees.
+func (l layoutFS) partialNames() []string {
+	seen := map[string]bool{}
+	for _, fsys := range []fs.FS{l.site, l.theme} {
+		if fsys == nil {
+			continue
+		}
+		matches, _ := fs.Glob(fsys, "partials/*.html")
+		for _, m := range matches {
+			seen[m] = true
+		}
+	}
+	names := make([]string, 0, len(seen))
+	for n := range seen {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// LoadTemplates parses the theme with the site's overrides. siteLayouts is
+// the site's layouts/ folder (nil when it has none). Every template error is
+// reported with the file it is in.
+func LoadTemplates(siteLayouts, theme fs.FS, funcs template.FuncMap) (*Templates, diag.List) {
+	l := layoutFS{site: siteLayouts, theme: theme}
+	var probs diag.List
+	common, err := l.common(funcs)
+	if err != nil {
+		return nil, diag.List{templateProblem(err)}
+	}
+	t := &Templates{sets: map[model.Kind]*template.Template{}}
+	for kind, names := range layoutNames {
+		set, err := l.kindSet(common, names)
+		if err != nil {
+			probs.Add(templateProblem(err))
+			continue
+		}
+		t.sets[kind] = set
+	}
+	probs.Sort()
+	if len(probs) > 0 {
+		return nil, dedupe(probs)
+	}
+	return t, nil
+}
+
+// common parses baseof.html and every partial into one set that each kind
+// clones.
+func (l layoutFS) common(funcs template.FuncMap) (*template.Template, error) {
+	root := template.New("baseof.html").Funcs(funcs)
+	src, origin, err := l.read("baseof.html")
+	if err != nil {
+		return nil, fileError{origin, err}
+	}
+	if _, err := root.Parse(string(src)); err != nil {
+		return nil, fileError{origin, err}
+	}
+	for _, name := range l.partialNames() {
+		src, origin, err := l.read(name)
+		if err != nil {
+			return nil, fileError{origin, err}
+		}
+		if _, err := root.New(name).Parse(string(src)); err != nil {
+			return nil, fileError{origin, err}
+		}
+	}
+	return root, nil
+}
+
+// kindSet clones the common set and adds the first layout file found.
+func (l layoutFS) kindSet(common *template.Template, names []string) (*template.Template, error) {
+	for _, name := range names {
+		src, origin, err := l.read(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fileError{origin, err}
+		}
+		set, err := common.Clone()
+		if err != nil {
+			return nil, fileError{origin, err}
+		}
+		if _, err := set.New(name).Parse(string(src)); err != nil {
+			return nil, fileError{origin, err}
+		}
+		return set, nil
+	}
+	return nil, fileError{"layouts/" + names[0], fmt.Errorf("no template %s", strings.Join(names, " or "))}
+}
+
+// fileError ties a template error to the layout file it came from.
+type fileError struct {
+	file string
+	err  error
+}
+
+func (e fileError) Error() string { return e.file + ": " + e.err.Error() }
+
+func templateProblem(err error) diag.Problem {
+	var fe fileError
+	if !errors.As(err, &fe) {
+		return diag.Errorf("layouts", 0, 0, "", "%v", err)
+	}
+	line := templateErrorLine(fe.err.Error())
+	file := strings.TrimPrefix(fe.file, "theme:")
+	if strings.HasPrefix(fe.file, "theme:") {
+		file = "layouts/" + file + " (built-in theme)"
+	}
+	return diag.Errorf(file, line, 0, "fix the template syntax; see https://pkg.go.dev/html/template", "template error: %v", fe.err)
+}
+
+// templateErrorLine pulls the line out of text/template's
+// "template: name:LINE: message" errors.
+func templateErrorLine(msg string) int {
+	_, rest, ok := strings.Cut(msg, "template: ")
+	if !ok {
+		return 0
+	}
+	parts := strings.SplitN(rest, ":", 3)
+	if len(parts) < 2 {
+		return 0
+	}
+	n := 0
+	for _, c := range parts[1] {
+		if c < '0' || c > '9' {
+			return n
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func dedupe(l diag.List) diag.List {
+	out := l[:0]
+	for i, p := range l {
+		if i == 0 || p.String() != l[i-1].String() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Set returns the template set of a kind.
+func (t *Templates) Set(kind model.Kind) *template.Template { return t.sets[kind] }
+
+// layoutName is the entry template of a set: the base skeleton.
+const layoutName = "baseof.html"
+
+var _ = path.Join

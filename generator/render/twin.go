@@ -1,0 +1,196 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"playbook/generator/ltv"
+	"playbook/generator/markdown"
+	"playbook/generator/model"
+)
+
+// twinStore keeps every page's twin for llms-full.txt. Each page owns one
+// slot, so concurrent renders need no lock.
+type twinStore struct {
+	index map[*model.Page]int
+	twins [][]byte
+}
+
+func (t *twinStore) init(pages []*model.Page) {
+	t.index = make(map[*model.Page]int, len(pages))
+	for i, p := range pages {
+		t.index[p] = i
+	}
+	t.twins = make([][]byte, len(pages))
+}
+
+func (t *twinStore) put(p *model.Page, b []byte) {
+	if i, ok := t.index[p]; ok {
+		t.twins[i] = b
+	}
+}
+
+// pageTwin writes the page's Markdown twin: a clean CommonMark version for
+// answer engines (llmstxt.org), beside index.html.
+func (r *Renderer) pageTwin(p *model.Page) error {
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "# %s\n\n", oneLine(p.Title))
+	if p.Description != "" {
+		fmt.Fprintf(&buf, "> %s\n\n", oneLine(p.Description))
+	}
+	switch {
+	case p.Kind == model.KindWorkflow:
+		r.workflowTwin(&buf, p)
+	case p.Kind == model.KindVertical:
+		r.verticalTwin(&buf, p)
+	case p.Kind == model.KindCalculator:
+		buf.Write(calculatorTwin(p.Calculator.Defaults))
+	}
+	if err := r.bodyTwin(&buf, p); err != nil {
+		return err
+	}
+	if p.IsList() {
+		r.listTwin(&buf, p)
+	}
+	out := bytes.TrimRight(buf.Bytes(), "\n")
+	out = append(out, '\n')
+	r.twins.put(p, out)
+	return r.sink.Write(outPath(p.URL, "index.html.md"), out)
+}
+
+func (r *Renderer) bodyTwin(buf *bytes.Buffer, p *model.Page) error {
+	if p.Doc == nil {
+		return nil
+	}
+	opts := markdown.TwinOptions{
+		IncludeAnswer: r.includeAnswerTwin,
+		Calculator: func(c markdown.Calc) []byte {
+			in, _ := ltv.DecodeDefaults(c.Body)
+			return calculatorTwin(in)
+		},
+	}
+	if err := r.eng.Twin(buf, p.Doc, opts); err != nil {
+		return err
+	}
+	buf.WriteString("\n\n")
+	return nil
+}
+
+// includeAnswerTwin is the Markdown of an included answer: its source
+// body, which is itself one `::: answer` block.
+func (r *Renderer) includeAnswerTwin(slug string) ([]byte, bool) {
+	p, ok := r.site.Answers[slug]
+	if !ok {
+		return nil, false
+	}
+	var buf bytes.Buffer
+	if err := r.eng.Twin(&buf, p.Doc, markdown.TwinOptions{}); err != nil {
+		return nil, false
+	}
+	return bytes.TrimSpace(buf.Bytes()), true
+}
+
+func (r *Renderer) listTwin(buf *bytes.Buffer, p *model.Page) {
+	for _, c := range p.Pages {
+		fmt.Fprintf(buf, "- [%s](%s)", oneLine(c.Title), r.absTwin(c))
+		if c.Description != "" {
+			fmt.Fprintf(buf, ": %s", oneLine(c.Description))
+		}
+		buf.WriteByte('\n')
+	}
+}
+
+func (r *Renderer) absTwin(p *model.Page) string {
+	return r.site.Config.BaseURL + strings.TrimPrefix(p.TwinURL(), "/")
+}
+
+func (r *Renderer) workflowTwin(buf *bytes.Buffer, p *model.Page) {
+	w := p.Workflow
+	field(buf, "Summary", w.Summary)
+	field(buf, "The AI plays", w.Role)
+	list(buf, "Use it when", w.UseWhen)
+	list(buf, "Inputs you need", w.Inputs)
+	list(buf, "What you get back", w.ExpectedOutput)
+	list(buf, "Check the output", w.QAChecklist)
+	if w.FollowUp != "" {
+		fmt.Fprintf(buf, "## Follow-up prompt\n\n```prompt\n%s\n```\n\n", w.FollowUp)
+	}
+	list(buf, "Cautions", w.Cautions)
+	if len(p.Verticals) > 0 {
+		buf.WriteString("## How different industries use it\n\n")
+		for _, v := range p.Verticals {
+			fmt.Fprintf(buf, "- [%s](%s)\n", oneLine(v.Title), r.absTwin(v))
+		}
+		buf.WriteByte('\n')
+	}
+}
+
+func (r *Renderer) verticalTwin(buf *bytes.Buffer, p *model.Page) {
+	v := p.Vertical
+	field(buf, "Industry", v.Industry)
+	field(buf, "The business", v.Example)
+	if v.Workflow != nil {
+		fmt.Fprintf(buf, "**Workflow:** [%s](%s)\n\n", oneLine(v.Workflow.Title), r.absTwin(v.Workflow))
+	}
+	field(buf, "What they fed the workflow", v.Inputs)
+	field(buf, "What came out", v.Output)
+	field(buf, "What they chose not to do", v.Avoid)
+	if len(v.Metrics) > 0 {
+		buf.WriteString("| Metric | Before | After | Change |\n|---|---|---|---|\n")
+		for _, m := range v.Metrics {
+			change := "—"
+			if m.HasChange {
+				change = signedPercent(m.Change)
+			}
+			unit := ""
+			if m.Unit != "" {
+				unit = " " + m.Unit
+			}
+			fmt.Fprintf(buf, "| %s | %s%s | %s%s | %s |\n", cell(m.Name), ltv.Format(m.Before), cell(unit), ltv.Format(m.After), cell(unit), change)
+		}
+		buf.WriteByte('\n')
+	}
+}
+
+// calculatorTwin states a calculator's defaults and results as a table,
+// since a Markdown reader cannot run the widget.
+func calculatorTwin(in ltv.Inputs) []byte {
+	var buf bytes.Buffer
+	w := ltv.NewWidget("ltv", in, nil, "")
+	buf.WriteString("**LTV calculator** (interactive on the HTML page). With its default inputs:\n\n| Figure | Value |\n|---|---|\n")
+	for _, group := range []string{"main", "expansion"} {
+		for _, f := range w.Figures(group) {
+			value := f.Text
+			if f.Value != "" {
+				value = f.Prefix + f.Text + f.Suffix
+			} else if f.Note != "" {
+				value = f.Note
+			}
+			fmt.Fprintf(&buf, "| %s | %s |\n", cell(f.Label), cell(value))
+		}
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes()
+}
+
+func field(buf *bytes.Buffer, name, value string) {
+	if value != "" {
+		fmt.Fprintf(buf, "**%s:** %s\n\n", name, oneLine(value))
+	}
+}
+
+func list(buf *bytes.Buffer, name string, items []string) {
+	if len(items) == 0 {
+		return
+	}
+	fmt.Fprintf(buf, "## %s\n\n", name)
+	for _, it := range items {
+		fmt.Fprintf(buf, "- %s\n", oneLine(it))
+	}
+	buf.WriteByte('\n')
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func cell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }
