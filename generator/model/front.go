@@ -27,6 +27,9 @@ func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, d
 	} else if p.Title == "" {
 		r.Errorf("title", `add title: "Page title" to the front matter`, "the page has no title")
 	}
+	if p.Title == "" { // reported above; a stand-in keeps later stages from reporting it again
+		p.Title = titleFromDir(strings.TrimPrefix(name, "_"))
+	}
 	p.URL = pageURL(r, section, name, list)
 
 	p.Doc = eng.Parse(src.Body, p.Kind == KindFAQ)

@@ -28,6 +28,9 @@ func (s *Site) buildSections(pages []*Page) {
 		slices.SortFunc(sec.Subs, func(a, b *Section) int { return comparePages(a.Page, b.Page) })
 	}
 	s.Home = s.Sections[""].Page
+	if s.Home.Title == "" {
+		s.Home.Title = s.Config.Title
+	}
 }
 
 // section returns the section of a folder, creating it and its parents.

@@ -38,13 +38,14 @@ func Assemble(cfg *config.Site, pages []*Page, opts Options) (*Site, diag.List) 
 		Answers: map[string]*Page{}, Workflows: map[string]*Page{}}
 	var probs diag.List
 	kept := keepPages(pages, opts)
+	unique := kept[:0]
 	for _, p := range kept {
 		resetDerived(p)
+		if s.register(p, &probs) {
+			unique = append(unique, p)
+		}
 	}
-	s.buildSections(kept)
-	for _, p := range kept {
-		s.register(p, &probs)
-	}
+	s.buildSections(unique)
 	s.addTaxonomies()
 	for _, p := range s.allPages() {
 		p.Permalink = cfg.BaseURL + strings.TrimPrefix(p.URL, "/")
@@ -80,15 +81,18 @@ func resetDerived(p *Page) {
 	}
 }
 
-// register records a page's URL, refusing a URL two pages claim.
-func (s *Site) register(p *Page, probs *diag.List) {
+// register records a page's URL, refusing a URL two pages claim (also
+// when they differ only in case: most servers and file systems would
+// serve one for the other).
+func (s *Site) register(p *Page, probs *diag.List) bool {
 	key := strings.ToLower(p.URL)
 	if other, dup := s.ByURL[key]; dup {
-		probs.Add(diag.Errorf(p.File, 1, 1, "give one of them another file name or slug:",
+		probs.Add(diag.Errorf(p.File, 1, 1, "give one of them another file name or slug",
 			"the page's URL %s is already used by %s", p.URL, other.File))
-		return
+		return false
 	}
 	s.ByURL[key] = p
+	return true
 }
 
 // allPages lists content pages and every list page.

@@ -84,7 +84,7 @@ func (r *Renderer) webPage(p *model.Page, g *schema.Graph) schema.WebPage {
 		return w
 	}
 	w.DatePublished, w.DateModified = isoDate(p.Date), isoDate(p.Lastmod())
-	a := schema.WebPage{Type: "Article", ID: schema.ID(p.Permalink, "article"), URL: p.Permalink, Headline: p.Title,
+	a := schema.WebPage{Type: "Article", ID: schema.ID(p.Permalink, "article"), URL: p.Permalink, Headline: truncate(maxHeadline, p.Title),
 		Description: p.Description, InLanguage: cfg.Language, DatePublished: w.DatePublished, DateModified: w.DateModified,
 		Publisher: &schema.Ref{ID: schema.ID(cfg.BaseURL, "org")}, IsPartOf: &schema.Ref{ID: w.ID},
 		MainEntityOfPage: &schema.Ref{ID: w.ID}, Keywords: append(append([]string(nil), p.Tags...), p.Keywords...),
@@ -97,6 +97,9 @@ func (r *Renderer) webPage(p *model.Page, g *schema.Graph) schema.WebPage {
 	g.Add(a)
 	return w
 }
+
+// maxHeadline is the longest Article headline search engines show whole.
+const maxHeadline = 110
 
 func isoDate(t time.Time) string { return t.Format(time.RFC3339) }
 
@@ -151,13 +154,16 @@ func (r *Renderer) faqPage(p *model.Page) (schema.FAQPage, bool) {
 	f := schema.FAQPage{ID: schema.ID(p.Permalink, "faq"), URL: p.Permalink, Name: p.Title, InLanguage: r.site.Config.Language,
 		IsPartOf: &schema.Ref{ID: schema.ID(p.Permalink, "webpage")}, Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + qs[0].Line}}
 	for _, qa := range qs {
-		q := schema.Question{Name: qa.Question, Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + qa.Line}}
-		if text := r.answerHTML(p.Doc, qa.Answer); text != "" {
-			q.AcceptedAnswer = &schema.Answer{Text: text}
+		// A question without an answer was reported by the parser; leaving
+		// it out here keeps one problem per mistake.
+		text := r.answerHTML(p.Doc, qa.Answer)
+		if text == "" {
+			continue
 		}
-		f.MainEntity = append(f.MainEntity, q)
+		f.MainEntity = append(f.MainEntity, schema.Question{Name: qa.Question, AcceptedAnswer: &schema.Answer{Text: text},
+			Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + qa.Line}})
 	}
-	return f, true
+	return f, len(f.MainEntity) > 0
 }
 
 // answerHTML renders an FAQ answer and reduces it to the tags the

@@ -1,0 +1,53 @@
+# playbook — see README.md. `make run` and `make test` are all a new user needs.
+GO      ?= go
+BIN     := bin/playbook
+PORT    ?= 1313
+FUZZTIME ?= 30s
+
+.PHONY: all build run test race lint fuzz golden bench screenshots clean
+
+all: build
+
+## build: compile the playbook binary into bin/ and build the example site into public/
+build:
+	$(GO) build -o $(BIN) ./cmd/playbook
+	./$(BIN) build --source .
+
+## run: build the example site and serve it on 127.0.0.1:$(PORT) with live reload
+run:
+	$(GO) build -o $(BIN) ./cmd/playbook
+	./$(BIN) serve --source . --port $(PORT)
+
+## test: vet, then every test (unit, golden, fuzz seeds, browser), the server under -race
+test:
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -race ./generator/build/... ./generator/write/... ./generator/serve/... ./generator/watch/...
+
+## lint: formatting and vet
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+## fuzz: run every fuzz target for FUZZTIME each
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## golden: regenerate golden files (review the diff before committing)
+golden:
+	$(GO) test ./... -update
+
+## bench: playbook against Hugo on the same corpus (1k and 10k pages), plus Go benchmarks
+bench:
+	bash bench/run.sh
+
+## screenshots: the home page, a guide, the workflow card and the calculator at 390px and 1280px
+screenshots:
+	$(GO) test -count=1 -run TestScreenshots -screenshots ./generator/build/
+
+clean:
+	rm -rf bin public
