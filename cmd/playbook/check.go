@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"playbook/generator/build"
@@ -23,16 +22,5 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	}
 	opts.Minify = true // check what build would publish
 	res, err := build.Check(ctx, opts)
-	if err == nil && res != nil {
-		errs, warns := res.Problems.Count()
-		if len(res.Problems) > 0 {
-			printProblems(e, res.Problems)
-		}
-		fmt.Fprintf(e.stdout, "playbook check: %s, %s\n", plural(errs, "error"), plural(warns, "warning"))
-		if res.Failed(opts.Strict) {
-			return exitContent
-		}
-		return exitOK
-	}
 	return report(e, "check", res, err, opts.Strict)
 }
