@@ -67,10 +67,11 @@ func (s *Session) Run(ctx context.Context, sink write.Sink) (*Result, error) {
 }
 
 func (s *Session) into(ctx context.Context, sink write.Sink, minify bool) (*Result, error) {
+	out := sinks{rendered: sink, asIs: sink}
 	if minify {
-		sink = write.MinifyingSink(sink, write.NewMinifier())
+		out.rendered = write.MinifyingSink(sink, write.NewMinifier())
 	}
-	site, probs, err := s.run(ctx, sink)
+	site, probs, err := s.run(ctx, out)
 	probs.Sort()
 	res := &Result{Problems: dedupe(probs), Site: site, Pages: countKinds(site)}
 	return res, err

@@ -65,7 +65,7 @@ func (s *Session) Forget(paths []string) {
 // run executes the pipeline into sink and returns the site and every
 // problem found. A non-nil error is a failure of the machinery (the sink
 // failed, the context was cancelled), not of the content.
-func (s *Session) run(ctx context.Context, sink write.Sink) (*model.Site, diag.List, error) {
+func (s *Session) run(ctx context.Context, sink sinks) (*model.Site, diag.List, error) {
 	cfg, probs := config.Load(s.fsys)
 	if s.opts.BaseURL != "" {
 		cfg.BaseURL = config.WithSlash(s.opts.BaseURL)
@@ -86,6 +86,12 @@ func (s *Session) run(ctx context.Context, sink write.Sink) (*model.Site, diag.L
 	}
 	renderProbs, err := s.render(ctx, site, tpl, sink, files.Other)
 	return site, append(probs, renderProbs...), err
+}
+
+// sinks are where a run writes: rendered files through the minifier,
+// static files as they are.
+type sinks struct {
+	rendered, asIs write.Sink
 }
 
 // siteLayouts is the site's layouts/ folder, nil when it has none.

@@ -2,7 +2,6 @@ package build
 
 import (
 	"context"
-	"errors"
 	"io/fs"
 	"runtime"
 	"strings"
@@ -18,8 +17,8 @@ import (
 
 // render writes every page, the site files and the static files into sink,
 // then checks the output's links and structured data.
-func (s *Session) render(ctx context.Context, site *model.Site, tpl *render.Templates, sink write.Sink, other []string) (diag.List, error) {
-	collector := check.NewCollector(sink)
+func (s *Session) render(ctx context.Context, site *model.Site, tpl *render.Templates, out sinks, other []string) (diag.List, error) {
+	collector := check.NewCollector(out.rendered)
 	r := render.New(site, tpl, collector, render.Options{UnsafeHTML: s.unsafe(site), Now: s.opts.Now})
 	if err := renderPages(ctx, r, site.Pages); err != nil {
 		return nil, err
@@ -27,7 +26,7 @@ func (s *Session) render(ctx context.Context, site *model.Site, tpl *render.Temp
 	if err := r.SiteFiles(); err != nil {
 		return nil, err
 	}
-	if err := s.copyStatic(collector, other); err != nil {
+	if err := s.copyStatic(collector, collector.Through(out.asIs), other); err != nil {
 		return nil, err
 	}
 	probs := r.Problems()
@@ -69,10 +68,11 @@ func renderPages(ctx context.Context, r *render.Renderer, pages []*model.Page) e
 	return firstErr
 }
 
-// copyStatic copies the theme's static files (unless the site has its own
-// file at the same path), the site's static/ folder and the non-Markdown
-// files of content/ (bundle resources, next to their page).
-func (s *Session) copyStatic(sink write.Sink, other []string) error {
+// copyStatic copies the theme's static files, minified (unless the site has
+// its own file at the same path), and, as they are, the site's static/
+// folder and the non-Markdown files of content/ (bundle resources, next to
+// their page).
+func (s *Session) copyStatic(sink, asIs write.Sink, other []string) error {
 	siteStatic, hasStatic := s.sub("static")
 	theme := layouts.Static()
 	err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
@@ -94,7 +94,7 @@ func (s *Session) copyStatic(sink write.Sink, other []string) error {
 		return err
 	}
 	if hasStatic {
-		if err := write.CopyFS(sink, siteStatic, ".", ""); err != nil {
+		if err := write.CopyFS(asIs, siteStatic, ".", ""); err != nil {
 			return err
 		}
 	}
@@ -103,7 +103,7 @@ func (s *Session) copyStatic(sink write.Sink, other []string) error {
 		if err != nil {
 			return err
 		}
-		if err := sink.Write(strings.TrimPrefix(p, "content/"), b); err != nil {
+		if err := asIs.Write(strings.TrimPrefix(p, "content/"), b); err != nil {
 			return err
 		}
 	}
@@ -117,5 +117,3 @@ func (s *Session) sub(dir string) (fs.FS, bool) {
 	sub, err := fs.Sub(s.fsys, dir)
 	return sub, err == nil
 }
-
-var _ = errors.New

@@ -34,6 +34,21 @@ func NewCollector(next write.Sink) *Collector {
 
 // Write implements write.Sink.
 func (c *Collector) Write(path string, data []byte) error {
+	return c.record(c.next, path, data)
+}
+
+// Through returns a sink that records into the collector like Write but
+// writes to other: static files are copied as they are, past the minifier,
+// yet links to them must still resolve.
+func (c *Collector) Through(other write.Sink) write.Sink {
+	return sinkFunc(func(path string, data []byte) error { return c.record(other, path, data) })
+}
+
+type sinkFunc func(path string, data []byte) error
+
+func (f sinkFunc) Write(path string, data []byte) error { return f(path, data) }
+
+func (c *Collector) record(next write.Sink, path string, data []byte) error {
 	var facts *pageFacts
 	if strings.HasSuffix(path, ".html") {
 		facts = scan(data)
@@ -44,7 +59,7 @@ func (c *Collector) Write(path string, data []byte) error {
 		c.pages[path] = facts
 	}
 	c.mu.Unlock()
-	return c.next.Write(path, data)
+	return next.Write(path, data)
 }
 
 // scan tokenizes one HTML file. Only attributes matter, so text is skipped

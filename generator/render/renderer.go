@@ -88,6 +88,7 @@ func (r *Renderer) renderAnswers() map[string][]byte {
 			continue
 		}
 		var buf bytes.Buffer
+		buf.WriteString(`<p class="answer-label">Best answer</p>`)
 		for c := answers[0].Node.FirstChild(); c != nil; c = c.NextSibling() {
 			_ = r.eng.RenderNode(&buf, p.Doc, c)
 		}

@@ -70,25 +70,27 @@ func (r *Renderer) bodyTwin(buf *bytes.Buffer, p *model.Page) error {
 			return calculatorTwin(in)
 		},
 	}
-	if err := r.eng.Twin(buf, p.Doc, opts); err != nil {
+	var body bytes.Buffer
+	if err := r.eng.Twin(&body, p.Doc, opts); err != nil {
 		return err
 	}
+	buf.Write(bytes.TrimSpace(body.Bytes()))
 	buf.WriteString("\n\n")
 	return nil
 }
 
-// includeAnswerTwin is the Markdown of an included answer: its source
-// body, which is itself one `::: answer` block.
+// includeAnswerTwin is the Markdown of an included answer: the source of
+// its answer block's body (the twin quotes it as an answer).
 func (r *Renderer) includeAnswerTwin(slug string) ([]byte, bool) {
 	p, ok := r.site.Answers[slug]
-	if !ok {
+	if !ok || len(p.Doc.Outline.Answers) == 0 {
 		return nil, false
 	}
-	var buf bytes.Buffer
-	if err := r.eng.Twin(&buf, p.Doc, markdown.TwinOptions{}); err != nil {
+	c := p.Doc.Outline.Answers[0].Node
+	if c == nil || c.BodyStart >= c.CloseStart || c.CloseStart > len(p.Doc.Source) {
 		return nil, false
 	}
-	return bytes.TrimSpace(buf.Bytes()), true
+	return bytes.TrimSpace(p.Doc.Source[c.BodyStart:c.CloseStart]), true
 }
 
 func (r *Renderer) listTwin(buf *bytes.Buffer, p *model.Page) {

@@ -1,0 +1,149 @@
+package markdown
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"playbook/generator/diag"
+	"playbook/generator/markdown/container"
+)
+
+// Options configure an Engine.
+type Options struct {
+	// Unsafe lets raw HTML through; by default it is omitted, as goldmark
+	// and Hugo do.
+	Unsafe bool
+	// IncludeAnswer returns the HTML of the answer page slug, for
+	// `::: answer SLUG` blocks with an empty body.
+	IncludeAnswer func(slug string) ([]byte, bool)
+	// Calculator renders `::: calculator` blocks; nil writes a placeholder
+	// element.
+	Calculator func(w util.BufWriter, source []byte, n *container.Container) error
+}
+
+// Engine parses and renders page bodies. It is safe for concurrent use.
+type Engine struct {
+	md goldmark.Markdown
+}
+
+// Doc is one parsed page body.
+type Doc struct {
+	Source   []byte         // the parsed source: BOM removed, CRLF and lone CR turned into LF
+	Root     ast.Node       // the goldmark document
+	Problems []diag.Problem // lines relative to Source; shift with diag.Problem.Shift
+	Outline  Outline
+
+	blocks []ast.Node // containers and steps in document order, for Twin
+}
+
+// New builds the goldmark instance: CommonMark, GFM (tables,
+// strikethrough, linkify, task lists), automatic heading ids, no
+// typographer, and ::: containers.
+func New(opts Options) *Engine {
+	var copts []container.Option
+	if opts.IncludeAnswer != nil {
+		copts = append(copts, container.WithAnswerIncluder(opts.IncludeAnswer))
+	}
+	if opts.Calculator != nil {
+		copts = append(copts, container.WithCalculatorRenderer(opts.Calculator))
+	}
+	var ropts []renderer.Option
+	if opts.Unsafe {
+		ropts = append(ropts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, container.New(copts...)),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(ropts...),
+	)
+	return &Engine{md: md}
+}
+
+// Parse parses a page body. faqPage marks an faq page, whose top-level ##
+// headings are questions. Parse never fails: problems are in Doc.Problems.
+func (e *Engine) Parse(src []byte, faqPage bool) *Doc {
+	src = normalize(src)
+	pc := parser.NewContext()
+	if faqPage {
+		container.MarkFAQPage(pc)
+	}
+	root := e.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	d := &Doc{Source: src, Root: root, Problems: container.Problems(pc)}
+	d.Outline, d.blocks = outline(src, root)
+	return d
+}
+
+// Render writes the HTML of the whole document.
+func (e *Engine) Render(w io.Writer, d *Doc) error {
+	return e.md.Renderer().Render(w, d.Source, d.Root)
+}
+
+// RenderNode writes the HTML of one subtree. The grouping nodes made for
+// structured data render as their content: an FAQAnswer as its answer
+// blocks, a Step as its body blocks after the heading.
+func (e *Engine) RenderNode(w io.Writer, d *Doc, n ast.Node) error {
+	switch x := n.(type) {
+	case *container.FAQAnswer:
+		return e.renderChildren(w, d, x.FirstChild())
+	case *container.Step:
+		first := x.FirstChild()
+		if _, ok := first.(*ast.Heading); ok {
+			first = first.NextSibling()
+		}
+		return e.renderChildren(w, d, first)
+	}
+	return e.md.Renderer().Render(w, d.Source, n)
+}
+
+// RenderInline writes the inline HTML of a heading's or paragraph's
+// children, without the enclosing element.
+func (e *Engine) RenderInline(w io.Writer, d *Doc, n ast.Node) error {
+	return e.renderChildren(w, d, n.FirstChild())
+}
+
+// renderChildren renders c and its next siblings through one buffered
+// writer, so each child does not get its own.
+func (e *Engine) renderChildren(w io.Writer, d *Doc, c ast.Node) error {
+	bw := bufio.NewWriter(w)
+	for ; c != nil; c = c.NextSibling() {
+		if err := e.md.Renderer().Render(bw, d.Source, c); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// normalize drops a byte order mark and turns the line endings CommonMark
+// knows (CRLF, and a CR alone) into LF, which is all goldmark and the twin
+// handle. CRLF files keep their line numbers, so problems still point at
+// the right lines. The caller's slice is never modified.
+func normalize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, bom)
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	out := make([]byte, 0, len(src))
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == '\r' {
+			c = '\n'
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}

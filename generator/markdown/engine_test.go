@@ -1,0 +1,156 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/yuin/goldmark/util"
+
+	"playbook/generator/diag"
+	"playbook/generator/markdown/container"
+)
+
+func render(t *testing.T, e *Engine, d *Doc) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := e.Render(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestParseNormalizes(t *testing.T) {
+	in := []byte("\ufeff::: note\r\nBody.\r\n:::\r\n\r\n::: fqa\r\n:::\r\n")
+	orig := string(in)
+	e := New(Options{})
+	d := e.Parse(in, false)
+	if string(in) != orig {
+		t.Fatal("Parse modified the caller's slice")
+	}
+	if bytes.ContainsAny(d.Source, "\r\ufeff") {
+		t.Errorf("Source keeps CR or BOM: %q", d.Source)
+	}
+	want := []diag.Problem{diag.Errorf("", 5, 1, "use one of: answer, calculator, faq, key, note, steps, tip, warning", `unknown block "fqa"`)}
+	if len(d.Problems) != 1 || d.Problems[0] != want[0] {
+		t.Errorf("problems = %v, want %v", d.Problems, want)
+	}
+	if got := d.Problems[0].Shift("content/a.md", 4).String(); !strings.HasPrefix(got, "content/a.md:9:1: error: unknown block") {
+		t.Errorf("shifted = %q", got)
+	}
+	if html := render(t, e, d); !strings.Contains(html, `<p class="callout-title">Note</p>`) {
+		t.Errorf("BOM-led container not parsed:\n%s", html)
+	}
+}
+
+func TestRender(t *testing.T) {
+	src := "# T\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ www.example.com\n\n- [x] done\n\n## T\n\n<b>raw</b>\n"
+	tests := []struct {
+		name   string
+		opts   Options
+		want   []string
+		unwant []string
+	}{
+		{"default", Options{}, []string{
+			"<table>", "<del>old</del>", `<a href="http://www.example.com">www.example.com</a>`,
+			`<input checked="" disabled="" type="checkbox"`, `<h1 id="t">T</h1>`, `<h2 id="t-1">T</h2>`,
+			"<!-- raw HTML omitted -->",
+		}, []string{"<b>raw</b>"}},
+		{"unsafe", Options{Unsafe: true}, []string{"<b>raw</b>"}, []string{"raw HTML omitted"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := New(tt.opts)
+			html := render(t, e, e.Parse([]byte(src), false))
+			for _, w := range tt.want {
+				if !strings.Contains(html, w) {
+					t.Errorf("missing %q in\n%s", w, html)
+				}
+			}
+			for _, w := range tt.unwant {
+				if strings.Contains(html, w) {
+					t.Errorf("unexpected %q in\n%s", w, html)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderHooks(t *testing.T) {
+	e := New(Options{
+		IncludeAnswer: func(slug string) ([]byte, bool) { return []byte("<p>" + slug + "</p>"), slug == "ok" },
+		Calculator: func(w util.BufWriter, source []byte, n *container.Container) error {
+			_, err := w.WriteString(`<form data-kind="` + n.Arg + `">` + string(n.RawBody(source)) + "</form>\n")
+			return err
+		},
+	})
+	html := render(t, e, e.Parse([]byte("::: answer ok\n:::\n\n::: answer gone\n:::\n\n::: calculator ltv\naov: 2\n:::\n"), false))
+	want := `<div class="answer answer-included" data-answer="ok"><p>ok</p></div>
+<div class="answer answer-included" data-answer="gone"></div>
+<form data-kind="ltv">aov: 2
+</form>
+`
+	if html != want {
+		t.Errorf("got\n%s\nwant\n%s", html, want)
+	}
+}
+
+func TestRenderNodeAndInline(t *testing.T) {
+	src := "::: faq\n### What is *LTV*?\nRevenue.\n\n- over time\n:::\n\n::: steps\n### Map it\nList moments.\n:::\n"
+	e := New(Options{})
+	d := e.Parse([]byte(src), false)
+	tests := []struct {
+		name string
+		fn   func(*bytes.Buffer) error
+		want string
+	}{
+		{"faq answer", func(b *bytes.Buffer) error { return e.RenderNode(b, d, d.Outline.FAQs[0].Answer) },
+			"<p>Revenue.</p>\n<ul>\n<li>over time</li>\n</ul>\n"},
+		{"step body", func(b *bytes.Buffer) error { return e.RenderNode(b, d, d.Outline.Steps[0].Body) },
+			"<p>List moments.</p>\n"},
+		{"question inline", func(b *bytes.Buffer) error {
+			return e.RenderInline(b, d, d.Outline.FAQs[0].Answer.PreviousSibling())
+		}, "What is <em>LTV</em>?"},
+		{"any subtree", func(b *bytes.Buffer) error { return e.RenderNode(b, d, d.Root.FirstChild()) },
+			"<div class=\"faq\">\n<details class=\"faq-item\">\n<summary><h3 id=\"what-is-ltv\">What is <em>LTV</em>?</h3>\n</summary>\n" +
+				"<div class=\"faq-answer\">\n<p>Revenue.</p>\n<ul>\n<li>over time</li>\n</ul>\n</div>\n</details>\n</div>\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.fn(&b); err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tt.want {
+				t.Errorf("got %q\nwant %q", b.String(), tt.want)
+			}
+		})
+	}
+}
+
+// TestConcurrentUse runs Parse, Render and Twin from many goroutines on one
+// Engine; with -race it proves the Engine shares no mutable state.
+func TestConcurrentUse(t *testing.T) {
+	e := New(Options{})
+	want := render(t, e, e.Parse([]byte(outlineSrc), false))
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for range 16 {
+		wg.Go(func() {
+			d := e.Parse([]byte(outlineSrc), false)
+			var b bytes.Buffer
+			if err := e.Render(&b, d); err != nil || b.String() != want {
+				errs <- "render differs"
+			}
+			if err := e.Twin(&bytes.Buffer{}, d, TwinOptions{}); err != nil {
+				errs <- err.Error()
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for msg := range errs {
+		t.Error(msg)
+	}
+}

@@ -1,0 +1,63 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"playbook/generator/markdown/container"
+)
+
+// PlainText returns the text of n without markup, whitespace collapsed:
+// a question's name, the words of an answer. Raw HTML and calculator
+// bodies are left out; code is kept as text.
+func PlainText(d *Doc, n ast.Node) string {
+	if n == nil {
+		return ""
+	}
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		return plainVisit(&b, d.Source, c, entering), nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func plainVisit(b *strings.Builder, src []byte, n ast.Node, entering bool) ast.WalkStatus {
+	if n.Type() == ast.TypeBlock {
+		// Blocks are separated by a space so words of two paragraphs
+		// never run together.
+		b.WriteByte(' ')
+	}
+	if !entering {
+		return ast.WalkContinue
+	}
+	switch x := n.(type) {
+	case *ast.Text:
+		b.Write(x.Value(src))
+		if x.SoftLineBreak() || x.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+	case *ast.String:
+		b.Write(x.Value)
+	case *ast.AutoLink:
+		b.Write(x.Label(src))
+		return ast.WalkSkipChildren
+	case *ast.RawHTML, *ast.HTMLBlock:
+		return ast.WalkSkipChildren
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		writeLines(b, src, n)
+	case *container.Container:
+		if x.IsRaw() {
+			return ast.WalkSkipChildren
+		}
+	}
+	return ast.WalkContinue
+}
+
+func writeLines(b *strings.Builder, src []byte, n ast.Node) {
+	lines := n.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+}
