@@ -1,0 +1,150 @@
+package ltv
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath is the Debian chromium package's launcher.
+const chromiumPath = "/usr/bin/chromium"
+
+// One browser and one test site serve every browser test in the package.
+var (
+	site        *httptest.Server
+	userDataDir string
+
+	browserOnce   sync.Once
+	browserCtx    context.Context
+	browserErr    error
+	browserCancel = func() {}
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(runTests(m))
+}
+
+// runTests starts the test site, runs the tests, then stops the browser
+// (if a test started it) and the site.
+func runTests(m *testing.M) int {
+	site = httptest.NewServer(siteHandler()) // listens on 127.0.0.1
+	defer site.Close()
+	dir, err := os.MkdirTemp("", "ltv-chromium-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	userDataDir = dir
+	defer os.RemoveAll(dir)
+	defer func() { browserCancel() }()
+	return m.Run()
+}
+
+// startBrowser launches Chromium once, on first use, with a fresh profile.
+func startBrowser() {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		browserErr = fmt.Errorf("the browser tests need Chromium at %s (Debian package chromium): %w", chromiumPath, err)
+		return
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(userDataDir),
+		chromedp.WSURLReadTimeout(30*time.Second),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	browserCancel = func() { cancelCtx(); cancelAlloc() }
+	// The first Run starts the browser and ties it to the context it is
+	// given, so it gets ctx itself; WSURLReadTimeout bounds the start.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		browserErr = fmt.Errorf("start Chromium at %s: %w", chromiumPath, err)
+		return
+	}
+	browserCtx = ctx
+}
+
+// newTab opens a tab in the shared browser with a 30 s budget. A missing
+// or broken Chromium fails the test: the browser tests are not optional.
+func newTab(t *testing.T) context.Context {
+	t.Helper()
+	browserOnce.Do(startBrowser)
+	if browserErr != nil {
+		t.Fatal(browserErr)
+	}
+	tab, closeTab := chromedp.NewContext(browserCtx)
+	ctx, cancel := context.WithTimeout(tab, 30*time.Second)
+	t.Cleanup(func() { cancel(); closeTab() })
+	return ctx
+}
+
+// testWidget is the calculator of the test page. Its defaults differ from
+// Defaults() so that results equal to 1,200 / 600 prove the query was read.
+func testWidget() Widget {
+	in := Defaults()
+	in.AOV, in.Frequency, in.Years, in.Margin = 80, 2, 2, 0.4 // revenue 320, profit 128
+	meal, _ := NewPreset("meal-kits", "Meal kit subscription",
+		map[string]any{"mode": "churn", "arpa": 42, "churn": 0.05, "margin": 0.35})
+	hvac, _ := NewPreset("hvac", "HVAC maintenance",
+		map[string]any{"mode": "purchase", "aov": 180, "frequency": 2, "years": 4, "margin": 0.45})
+	return NewWidget("ltv", in, []Preset{meal, hvac}, "$")
+}
+
+// testCard is the workflow prompt of the test page.
+var testCard = workflowCard{
+	ID:           "wf",
+	Prompt:       "I have [NUMBER] customers with an average order value of [AOV]. Upsell is [CURRENT %] of new revenue.",
+	Placeholders: []string{"[NUMBER]", "[AOV]", "[CURRENT %]"},
+	FollowUp:     "Now make it client-ready and list the next 3 actions.",
+}
+
+// pageTemplate wraps the partials the way a site page would.
+const pageTemplate = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>LTV calculator</title><link rel="stylesheet" href="/css/calculator.css"></head>
+<body><main>{{template "calculator.html" .Widget}}{{template "workflow-prompt.html" .Card}}</main>
+<script src="/js/calculator.js" defer></script><script src="/js/workflow.js" defer></script>
+</body></html>`
+
+// siteHandler serves /calculator/ from the partials and the theme's
+// static files; nothing else of the pipeline is involved.
+func siteHandler() http.Handler {
+	mux := http.NewServeMux()
+	static := http.FileServer(http.Dir(filepath.Join(layoutsDir, "static")))
+	mux.Handle("/js/", static)
+	mux.Handle("/css/", static)
+	mux.HandleFunc("/calculator/", func(w http.ResponseWriter, r *http.Request) {
+		tpl, err := template.New("page").Funcs(FuncMap()).ParseFiles(
+			filepath.Join(layoutsDir, "partials", "calculator.html"),
+			filepath.Join(layoutsDir, "partials", "workflow-prompt.html"))
+		if err == nil {
+			tpl, err = tpl.Parse(pageTemplate)
+		}
+		var b bytes.Buffer
+		if err == nil {
+			err = tpl.Execute(&b, map[string]any{"Widget": testWidget(), "Card": testCard})
+		}
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(b.Bytes())
+	})
+	return mux
+}
