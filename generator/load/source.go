@@ -22,6 +22,10 @@ type Source struct {
 	BodyLine int       // lines of the file before Body
 	Front    *meta.Map // decoded front matter (empty when there is none)
 	HasFront bool
+	// FrontBroken is set when the front matter did not decode; later
+	// stages then stay quiet about fields it lacks, which would only
+	// repeat the one real problem.
+	FrontBroken bool
 }
 
 // Read loads and splits one content file. Problems (bad front matter,
@@ -75,6 +79,7 @@ func Split(p string, src []byte) (*Source, diag.List) {
 				"front matter opened with %s is never closed", delim))
 		}
 	}
+	s.FrontBroken = len(probs) > 0
 	return s, probs
 }
 

@@ -24,7 +24,7 @@ func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, d
 	if !src.HasFront {
 		r.Problems.Add(diag.Errorf(src.Path, 1, 1, "start the file with:\n---\ntitle: \"Page title\"\n---",
 			"the page has no front matter"))
-	} else if p.Title == "" {
+	} else if p.Title == "" && !src.FrontBroken {
 		r.Errorf("title", `add title: "Page title" to the front matter`, "the page has no title")
 	}
 	if p.Title == "" { // reported above; a stand-in keeps later stages from reporting it again

@@ -135,7 +135,7 @@ func (s *Site) deriveDescriptions(probs *diag.List) {
 			continue
 		}
 		p.Description = s.BestAnswer(p)
-		if p.Description == "" {
+		if p.Description == "" && !p.Source.FrontBroken {
 			probs.Add(diag.Warnf(p.File, 1, 1, `add description: "one or two sentences, 120–160 characters" to the front matter`,
 				"the page has no description and no best answer to derive one from"))
 		}
@@ -172,8 +172,15 @@ func (s *Site) checkAnswers(probs *diag.List) {
 			if a.Words < MinAnswerWords || a.Words > MaxAnswerWords {
 				probs.Add(diag.Warnf(p.File, p.Source.BodyLine+a.Line, 1,
 					"make the first paragraph of the answer a direct answer of 40–60 words; move detail to the Proof: paragraph",
-					"the best answer has %d words", a.Words))
+					"the best answer has %d word%s", a.Words, pluralS(a.Words)))
 			}
 		}
 	}
+}
+
+func pluralS(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
