@@ -2,8 +2,10 @@ package write
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path"
 	"path/filepath"
 	"sync"
@@ -128,11 +130,27 @@ func (s *Staging) mkdirs(dir string) error {
 	if _, ok := s.made.Load(dir); ok {
 		return nil
 	}
-	if err := s.fs.MkdirAll(filepath.Join(s.stage, filepath.FromSlash(dir)), 0o755); err != nil {
-		return err
+	full := filepath.Join(s.stage, filepath.FromSlash(dir))
+	// Pretty URLs make a folder per page: when the parent is known to
+	// exist, one mkdir does it (MkdirAll would stat its way up first).
+	err := errParentUnknown
+	if parent := path.Dir(dir); parent == "." || s.isMade(parent) {
+		err = s.fs.Mkdir(full, 0o755)
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		if err = s.fs.MkdirAll(full, 0o755); err != nil {
+			return err
+		}
 	}
 	s.made.Store(dir, true)
 	return nil
+}
+
+var errParentUnknown = errors.New("parent folder not made yet")
+
+func (s *Staging) isMade(dir string) bool {
+	_, ok := s.made.Load(dir)
+	return ok
 }
 
 // Abort ends a build that will not be committed: it removes the staging
