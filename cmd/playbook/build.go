@@ -23,6 +23,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&noMinify, "no-minify", false, "write HTML, CSS, JS, JSON, SVG and XML as rendered")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
+	timings := fs.Bool("timings", false, "print how long each stage took")
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
 		return code
@@ -32,7 +33,11 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	}
 	opts.Minify = !noMinify
 	res, err := build.Build(ctx, opts)
-	return report(e, "build", res, err, opts.Strict)
+	exit := report(e, "build", res, err, opts.Strict)
+	if *timings && res != nil {
+		fmt.Fprintln(e.stderr, "timings:", res.Timings)
+	}
+	return exit
 }
 
 // report prints a run's problems and summary line and returns the exit

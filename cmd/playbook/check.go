@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"playbook/generator/build"
@@ -13,6 +14,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	fs.StringVar(&opts.Source, "source", ".", "site folder (holds site.yaml and content/)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on warnings too (for CI)")
+	timings := fs.Bool("timings", false, "print how long each stage took")
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
 		return code
@@ -22,5 +24,9 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	}
 	opts.Minify = true // check what build would publish
 	res, err := build.Check(ctx, opts)
-	return report(e, "check", res, err, opts.Strict)
+	exit := report(e, "check", res, err, opts.Strict)
+	if *timings && res != nil {
+		fmt.Fprintln(e.stderr, "timings:", res.Timings)
+	}
+	return exit
 }

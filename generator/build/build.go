@@ -20,7 +20,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer s.Close()
-	staging, err := write.Open(opts.Dest, write.WithContext(ctx))
+	wopts := []write.Option{write.WithContext(ctx)}
+	if opts.FS != nil {
+		wopts = append(wopts, write.WithFS(opts.FS))
+	}
+	staging, err := write.Open(opts.Dest, wopts...)
 	if err != nil {
 		return nil, err
 	}
@@ -35,6 +39,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	s.watch.lap("commit")
+	res.Timings = s.watch.stages
 	res.Files, res.Bytes, res.Elapsed, res.Dest = stats.Files, stats.Bytes, time.Since(start), opts.Dest
 	return res, nil
 }
@@ -67,13 +73,14 @@ func (s *Session) Run(ctx context.Context, sink write.Sink) (*Result, error) {
 }
 
 func (s *Session) into(ctx context.Context, sink write.Sink, minify bool) (*Result, error) {
+	s.watch = newStopwatch()
 	out := sinks{rendered: sink, asIs: sink}
 	if minify {
 		out.rendered = write.MinifyingSink(sink, write.NewMinifier())
 	}
 	site, probs, err := s.run(ctx, out)
 	probs.Sort()
-	res := &Result{Problems: dedupe(probs), Site: site, Pages: countKinds(site)}
+	res := &Result{Problems: dedupe(probs), Site: site, Pages: countKinds(site), Timings: s.watch.stages}
 	return res, err
 }
 

@@ -1,10 +1,12 @@
 package build
 
 import (
+	"io/fs"
 	"time"
 
 	"playbook/generator/diag"
 	"playbook/generator/model"
+	"playbook/generator/write"
 )
 
 // Options are what the commands pass to a build.
@@ -19,6 +21,13 @@ type Options struct {
 	// may also turn it on).
 	Unsafe bool
 	Now    time.Time
+	// FS does Build's disk writes (the staging folder and the swap); nil
+	// is the operating system. Tests inject a full disk through it.
+	FS write.FS
+	// WrapSource, when set, wraps the site folder's file system before
+	// the build reads it; tests inject read faults (a file deleted after
+	// the walk) through it.
+	WrapSource func(fs.FS) fs.FS
 }
 
 // Result is what a run did and found.
@@ -29,6 +38,7 @@ type Result struct {
 	Files    int
 	Bytes    int64
 	Elapsed  time.Duration
+	Timings  Timings // how long each stage took
 	Dest     string
 }
 

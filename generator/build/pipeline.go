@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"io/fs"
-	"os"
 	"runtime"
 	"sync"
 
@@ -23,9 +22,10 @@ import (
 type Session struct {
 	opts  Options
 	fsys  fs.FS
-	root  *os.Root
+	site  *load.SiteFS
 	eng   *markdown.Engine
 	cache map[string]*parsed // by site-relative path
+	watch *stopwatch         // the current run's stage times
 }
 
 // parsed is one content file after load and parse.
@@ -40,15 +40,19 @@ func NewSession(opts Options) (*Session, error) {
 	if opts.Source == "" {
 		opts.Source = "."
 	}
-	root, err := os.OpenRoot(opts.Source)
+	site, err := load.OpenSite(opts.Source)
 	if err != nil {
 		return nil, err
 	}
-	return &Session{opts: opts, fsys: root.FS(), root: root, eng: markdown.New(markdown.Options{}), cache: map[string]*parsed{}}, nil
+	var fsys fs.FS = site
+	if opts.WrapSource != nil {
+		fsys = opts.WrapSource(fsys)
+	}
+	return &Session{opts: opts, fsys: fsys, site: site, cache: map[string]*parsed{}}, nil
 }
 
 // Close releases the site folder.
-func (s *Session) Close() error { return s.root.Close() }
+func (s *Session) Close() error { return s.site.Close() }
 
 // Forget drops cached parses of the given site-relative paths (nil: all),
 // so the next run reads them again.
@@ -70,10 +74,13 @@ func (s *Session) run(ctx context.Context, sink sinks) (*model.Site, diag.List, 
 	if s.opts.BaseURL != "" {
 		cfg.BaseURL = config.WithSlash(s.opts.BaseURL)
 	}
+	s.eng = render.NewEngine(s.opts.Unsafe || unsafeHTML(cfg))
 	files, walkProbs := load.Walk(s.fsys)
 	probs = append(probs, walkProbs...)
+	s.watch.lap("walk")
 	pages, pageProbs := s.parseAll(ctx, cfg, files.Pages)
 	probs = append(probs, pageProbs...)
+	s.watch.lap("read+parse+prepare")
 	if err := ctx.Err(); err != nil {
 		return nil, probs, err
 	}
@@ -81,6 +88,7 @@ func (s *Session) run(ctx context.Context, sink sinks) (*model.Site, diag.List, 
 	probs = append(probs, siteProbs...)
 	tpl, tplProbs := render.LoadTemplates(s.siteLayouts(), layouts.Theme(), render.Funcs(render.BasePath(cfg.BaseURL)))
 	probs = append(probs, tplProbs...)
+	s.watch.lap("model+templates")
 	if tpl == nil {
 		return site, probs, nil
 	}
@@ -157,5 +165,9 @@ func (s *Session) parseOne(cfg *config.Site, path string) *parsed {
 		return &parsed{probs: probs}
 	}
 	page, pageProbs := model.NewPage(cfg, src, s.eng)
-	return &parsed{page: page, probs: append(probs, pageProbs...)}
+	probs = append(probs, pageProbs...)
+	if err := render.Prepare(s.eng, page); err != nil {
+		probs.Add(diag.Errorf(path, 0, 0, "", "cannot render the page: %v", err))
+	}
+	return &parsed{page: page, probs: probs}
 }

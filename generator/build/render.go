@@ -6,8 +6,10 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"playbook/generator/check"
+	"playbook/generator/config"
 	"playbook/generator/diag"
 	"playbook/generator/model"
 	"playbook/generator/render"
@@ -19,23 +21,30 @@ import (
 // then checks the output's links and structured data.
 func (s *Session) render(ctx context.Context, site *model.Site, tpl *render.Templates, out sinks, other []string) (diag.List, error) {
 	collector := check.NewCollector(out.rendered)
-	r := render.New(site, tpl, collector, render.Options{UnsafeHTML: s.unsafe(site), Now: s.opts.Now})
+	r := render.New(site, tpl, collector, render.Options{Now: s.opts.Now})
 	if err := renderPages(ctx, r, site.Pages); err != nil {
 		return nil, err
 	}
+	s.watch.lap("render+minify+write pages")
 	if err := r.SiteFiles(); err != nil {
 		return nil, err
 	}
-	if err := s.copyStatic(collector, collector.Through(out.asIs), other); err != nil {
+	probs, err := s.copyStatic(collector, collector.Through(out.asIs), other)
+	if err != nil {
 		return nil, err
 	}
-	probs := r.Problems()
-	return append(probs, collector.Verify(site)...), nil
+	probs = append(probs, r.Problems()...)
+	s.watch.lap("site files+static")
+	probs = append(probs, collector.Verify(site)...)
+	s.watch.lap("check links")
+	return probs, nil
 }
 
-func (s *Session) unsafe(site *model.Site) bool {
-	v, _ := site.Config.Params["unsafe_html"].(bool)
-	return s.opts.Unsafe || v
+// unsafeHTML reports whether the site config lets raw HTML in Markdown
+// through (`unsafe_html: true`).
+func unsafeHTML(cfg *config.Site) bool {
+	v, _ := cfg.Params["unsafe_html"].(bool)
+	return v
 }
 
 // renderPages renders pages over all cores; the first error stops the rest.
@@ -44,7 +53,8 @@ func renderPages(ctx context.Context, r *render.Renderer, pages []*model.Page) e
 	var wg sync.WaitGroup
 	var once sync.Once
 	var firstErr error
-	fail := func(err error) { once.Do(func() { firstErr = err }) }
+	var failed atomic.Bool // firstErr is only safe to read after wg.Wait
+	fail := func(err error) { once.Do(func() { firstErr = err; failed.Store(true) }) }
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for p := range work {
@@ -58,7 +68,7 @@ func renderPages(ctx context.Context, r *render.Renderer, pages []*model.Page) e
 		if err := ctx.Err(); err != nil {
 			fail(err)
 		}
-		if firstErr != nil {
+		if failed.Load() {
 			break
 		}
 		work <- p
@@ -71,8 +81,9 @@ func renderPages(ctx context.Context, r *render.Renderer, pages []*model.Page) e
 // copyStatic copies the theme's static files, minified (unless the site has
 // its own file at the same path), and, as they are, the site's static/
 // folder and the non-Markdown files of content/ (bundle resources, next to
-// their page).
-func (s *Session) copyStatic(sink, asIs write.Sink, other []string) error {
+// their page). What the site did wrong (a symlink leading out of it, a file
+// gone) comes back as problems, so it is reported with the rest.
+func (s *Session) copyStatic(sink, asIs write.Sink, other []string) (diag.List, error) {
 	siteStatic, hasStatic := s.sub("static")
 	theme := layouts.Static()
 	err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
@@ -91,23 +102,38 @@ func (s *Session) copyStatic(sink, asIs write.Sink, other []string) error {
 		return sink.Write(p, b)
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var probs diag.List
 	if hasStatic {
-		if err := write.CopyFS(asIs, siteStatic, ".", ""); err != nil {
-			return err
+		// Copy from the site root, not a sub-FS, so problems name
+		// static/x rather than x.
+		probs, err = splitProblems(write.CopyFS(asIs, s.fsys, "static", ""))
+		if err != nil {
+			return nil, err
 		}
 	}
+	bundleProbs, err := s.copyBundleFiles(asIs, other)
+	return append(probs, bundleProbs...), err
+}
+
+// copyBundleFiles copies the non-Markdown files of content/ beside their
+// page. A file that cannot be read (a symlink out of the site, a file
+// deleted since the walk) is a problem of the site, not a failed build.
+func (s *Session) copyBundleFiles(asIs write.Sink, other []string) (diag.List, error) {
+	var probs diag.List
 	for _, p := range other {
 		b, err := fs.ReadFile(s.fsys, p)
 		if err != nil {
-			return err
+			probs.Add(diag.Errorf(p, 0, 0, "symlinks must point inside the site folder; copy the file into content/ instead",
+				"cannot read the file: %v", err))
+			continue
 		}
 		if err := asIs.Write(strings.TrimPrefix(p, "content/"), b); err != nil {
-			return err
+			return probs, err
 		}
 	}
-	return nil
+	return probs, nil
 }
 
 func (s *Session) sub(dir string) (fs.FS, bool) {

@@ -11,6 +11,9 @@ import (
 type errTooLarge struct{ size int64 }
 
 func (e errTooLarge) Error() string {
+	if e.size <= MaxPageBytes+1 {
+		return fmt.Sprintf("the file is over the %d MB limit for one page", MaxPageBytes>>20)
+	}
 	return fmt.Sprintf("the file is %d MB, over the %d MB limit for one page", e.size>>20, MaxPageBytes>>20)
 }
 

@@ -39,17 +39,6 @@ func Read(fsys fs.FS, p string) (*Source, diag.List) {
 	return Split(p, src)
 }
 
-func readLimited(fsys fs.FS, p string) ([]byte, error) {
-	info, err := fs.Stat(fsys, p)
-	if err != nil {
-		return nil, err
-	}
-	if info.Size() > MaxPageBytes {
-		return nil, errTooLarge{info.Size()}
-	}
-	return fs.ReadFile(fsys, p)
-}
-
 // Split separates front matter from the body and decodes it.
 func Split(p string, src []byte) (*Source, diag.List) {
 	var probs diag.List

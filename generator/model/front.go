@@ -21,7 +21,7 @@ func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, d
 	p.Bundle = bundle
 	readCommon(r, p, cfg)
 	p.Kind = pageKind(r, section, list)
-	if !src.HasFront {
+	if !src.HasFront && !src.FrontBroken { // unclosed front matter was reported by load
 		r.Problems.Add(diag.Errorf(src.Path, 1, 1, "start the file with:\n---\ntitle: \"Page title\"\n---",
 			"the page has no front matter"))
 	} else if p.Title == "" && !src.FrontBroken {
@@ -56,8 +56,8 @@ func readCommon(r *meta.Reader, p *Page, cfg *config.Site) {
 	}
 	p.Draft = r.Bool("draft")
 	p.Weight = r.Int("weight")
-	p.Tags = r.Strings("tags")
-	p.Aliases = r.Strings("aliases")
+	p.Tags = readTags(r)
+	p.Aliases = readAliases(r)
 	p.Keywords = r.Strings("keywords")
 	p.Stage = r.OneOf("stage", StageNames()...)
 }

@@ -37,11 +37,11 @@ func Assemble(cfg *config.Site, pages []*Page, opts Options) (*Site, diag.List) 
 	s := &Site{Config: cfg, ByURL: map[string]*Page{}, Sections: map[string]*Section{},
 		Answers: map[string]*Page{}, Workflows: map[string]*Page{}}
 	var probs diag.List
-	kept := keepPages(pages, opts)
+	kept, folders := claimFolders(keepPages(pages, opts), &probs)
 	unique := kept[:0]
 	for _, p := range kept {
 		resetDerived(p)
-		if s.register(p, &probs) {
+		if folders.free(p, &probs) && s.register(p, &probs) {
 			unique = append(unique, p)
 		}
 	}

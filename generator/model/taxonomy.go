@@ -2,7 +2,10 @@ package model
 
 import (
 	"slices"
+	"strconv"
 	"strings"
+
+	"playbook/generator/meta"
 )
 
 // addTaxonomies groups content pages by tag and by journey stage, with a
@@ -83,4 +86,18 @@ func stageIndex(name string) int {
 		}
 	}
 	return len(Stages)
+}
+
+// readTags keeps the tags that make a URL segment: a tag of punctuation
+// only ("!!!") would publish its page at /tags//.
+func readTags(r *meta.Reader) []string {
+	var out []string
+	for i, tag := range r.Strings("tags") {
+		if Urlize(tag) == "" {
+			r.Errorf("tags["+strconv.Itoa(i)+"]", "use letters or digits in the tag", "tag %q has no letters or digits", tag)
+			continue
+		}
+		out = append(out, tag)
+	}
+	return out
 }

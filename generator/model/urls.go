@@ -2,8 +2,11 @@ package model
 
 import (
 	"path"
+	"strconv"
 	"strings"
 	"unicode"
+
+	"playbook/generator/meta"
 )
 
 // pageDir splits a content file path into its section folder and the
@@ -65,4 +68,36 @@ func sectionURL(dir string) string {
 // must not climb out of its section or name a path.
 func validSlug(s string) bool {
 	return s != "" && s != "." && s != ".." && !strings.ContainsAny(s, "/\\?#%\x00") && Urlize(s) != ""
+}
+
+// readAliases keeps the aliases that are paths of this site. An alias with
+// a scheme or host, a ".." segment, or a character a request path cannot
+// carry as is (quotes, angle brackets, ? # %) would write a redirect page
+// no visitor reaches, or under a folder named "https:".
+func readAliases(r *meta.Reader) []string {
+	var out []string
+	for i, a := range r.Strings("aliases") {
+		if !validAlias(a) {
+			r.Errorf("aliases["+strconv.Itoa(i)+"]", `write the old path of the page, such as "/old-name/"`,
+				"alias %q is not a path of this site", a)
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func validAlias(a string) bool {
+	a = strings.TrimSpace(a)
+	if a == "" || a == "/" || strings.HasPrefix(a, "//") || strings.Contains(a, ":") {
+		return false
+	}
+	for _, seg := range strings.Split(a, "/") {
+		if seg == ".." {
+			return false
+		}
+	}
+	return !strings.ContainsFunc(a, func(r rune) bool {
+		return unicode.IsControl(r) || strings.ContainsRune(`"<>\?#%`, r)
+	})
 }

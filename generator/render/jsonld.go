@@ -6,10 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/yuin/goldmark/ast"
-
 	"playbook/generator/diag"
-	"playbook/generator/markdown"
 	"playbook/generator/model"
 	"playbook/schema"
 )
@@ -127,7 +124,7 @@ func (r *Renderer) abs(url string) string {
 // addKindNodes adds what the page holds: FAQs, steps, a defined term, a
 // calculator, a workflow card.
 func (r *Renderer) addKindNodes(p *model.Page, g *schema.Graph, page *schema.WebPage) {
-	if p.Doc != nil {
+	if p.Prepared != nil {
 		if faq, ok := r.faqPage(p); ok {
 			g.Add(faq)
 		}
@@ -153,10 +150,10 @@ func (r *Renderer) faqPage(p *model.Page) (schema.FAQPage, bool) {
 	}
 	f := schema.FAQPage{ID: schema.ID(p.Permalink, "faq"), URL: p.Permalink, Name: p.Title, InLanguage: r.site.Config.Language,
 		IsPartOf: &schema.Ref{ID: schema.ID(p.Permalink, "webpage")}, Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + qs[0].Line}}
-	for _, qa := range qs {
+	for i, qa := range qs {
 		// A question without an answer was reported by the parser; leaving
 		// it out here keeps one problem per mistake.
-		text := r.answerHTML(p.Doc, qa.Answer)
+		text := p.Prepared.FAQAnswers[i]
 		if text == "" {
 			continue
 		}
@@ -164,21 +161,6 @@ func (r *Renderer) faqPage(p *model.Page) (schema.FAQPage, bool) {
 			Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + qa.Line}})
 	}
 	return f, len(f.MainEntity) > 0
-}
-
-// answerHTML renders an FAQ answer and reduces it to the tags the
-// rich-result rules allow.
-func (r *Renderer) answerHTML(d *markdown.Doc, n ast.Node) string {
-	if n == nil {
-		return ""
-	}
-	var buf bytes.Buffer
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if err := r.eng.RenderNode(&buf, d, c); err != nil {
-			return ""
-		}
-	}
-	return strings.TrimSpace(schema.SanitizeAnswerHTML(buf.String()))
 }
 
 func (r *Renderer) howTo(p *model.Page) (schema.HowTo, bool) {
@@ -190,7 +172,7 @@ func (r *Renderer) howTo(p *model.Page) (schema.HowTo, bool) {
 		InLanguage: r.site.Config.Language, IsPartOf: &schema.Ref{ID: schema.ID(p.Permalink, "webpage")},
 		Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + steps[0].Line}}
 	for i, s := range steps {
-		step := schema.HowToStep{Position: i + 1, Name: s.Name, Text: stepText(p.Doc, s.Body),
+		step := schema.HowToStep{Position: i + 1, Name: s.Name, Text: p.Prepared.StepTexts[i],
 			Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + s.Line}}
 		if s.ID != "" {
 			step.URL = p.Permalink + "#" + s.ID
@@ -198,20 +180,6 @@ func (r *Renderer) howTo(p *model.Page) (schema.HowTo, bool) {
 		h.Step = append(h.Step, step)
 	}
 	return h, true
-}
-
-// stepText is the plain text of a step's body, without its heading.
-func stepText(d *markdown.Doc, step ast.Node) string {
-	var parts []string
-	for c := step.FirstChild(); c != nil; c = c.NextSibling() {
-		if _, isHeading := c.(*ast.Heading); isHeading {
-			continue
-		}
-		if t := strings.TrimSpace(markdown.PlainText(d, c)); t != "" {
-			parts = append(parts, t)
-		}
-	}
-	return strings.Join(parts, " ")
 }
 
 func (r *Renderer) addDefinedTerm(p *model.Page, g *schema.Graph, page *schema.WebPage) {

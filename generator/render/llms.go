@@ -86,12 +86,8 @@ func (r *Renderer) llmsFull() ([]byte, error) {
 		fmt.Fprintf(&b, "> %s\n\n", oneLine(d))
 	}
 	for _, p := range r.site.Content {
-		twin := r.twins.twins[r.twins.index[p]]
-		if twin == nil {
-			continue
-		}
 		fmt.Fprintf(&b, "---\n\nSource: %s\n\n", p.Permalink)
-		b.Write(twin)
+		r.twin(&b, p)
 		b.WriteByte('\n')
 	}
 	return b.Bytes(), nil

@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"strings"
-
-	"github.com/yuin/goldmark/ast"
 
 	"playbook/generator/ltv"
 	"playbook/generator/markdown"
@@ -53,33 +50,16 @@ func (r *Renderer) execute(kind model.Kind, data *PageData, out string) error {
 	return r.sink.Write(out, buf.Bytes())
 }
 
-// content renders the page's Markdown. A workflow's prompt block is left
-// out: the card shows it as the interactive prompt.
+// content is the page's prepared HTML with other pages' content filled
+// in.
 func (r *Renderer) content(p *model.Page) (template.HTML, error) {
-	if p.Doc == nil {
+	if p.Prepared == nil {
 		return "", nil
 	}
 	var buf bytes.Buffer
-	if p.Kind != model.KindWorkflow {
-		if err := r.eng.Render(&buf, p.Doc); err != nil {
-			return "", err
-		}
-		return template.HTML(buf.String()), nil
-	}
-	for c := p.Doc.Root.FirstChild(); c != nil; c = c.NextSibling() {
-		if isPromptBlock(c, p.Doc.Source) {
-			continue
-		}
-		if err := r.eng.RenderNode(&buf, p.Doc, c); err != nil {
-			return "", err
-		}
-	}
+	buf.Grow(len(p.Prepared.Body) + len(p.Prepared.Body)/4)
+	fillHoles(&buf, p.Prepared.Body, r.fillHTML(p))
 	return template.HTML(buf.String()), nil
-}
-
-func isPromptBlock(n ast.Node, src []byte) bool {
-	fc, ok := n.(*ast.FencedCodeBlock)
-	return ok && string(fc.Language(src)) == "prompt"
 }
 
 func (r *Renderer) pageData(p *model.Page, content template.HTML) *PageData {
@@ -144,5 +124,3 @@ func appendOnce(list []string, s string) []string {
 }
 
 func templateEscape(s string) string { return template.HTMLEscapeString(s) }
-
-var _ = strings.TrimSpace

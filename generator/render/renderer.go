@@ -7,11 +7,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/yuin/goldmark/util"
-
+	"playbook/generator/diag"
 	"playbook/generator/ltv"
 	"playbook/generator/markdown"
-	"playbook/generator/markdown/container"
 	"playbook/generator/model"
 	"playbook/generator/write"
 )
@@ -31,19 +29,16 @@ type Renderer struct {
 	site     *model.Site
 	tpl      *Templates
 	sink     write.Sink
-	eng      *markdown.Engine
 	basePath string
 	year     int
 	presets  []ltv.Preset
 	answers  map[string][]byte // included answers' HTML by slug
-	twins    twinStore
 	problems problemSink
 	bufs     sync.Pool
 }
 
-// New prepares a renderer for a site. The Markdown engine it renders with
-// shares extensions with the one that parsed the pages, so ASTs from a
-// previous parse (kept by serve) render the same.
+// New prepares a renderer for a site whose pages were prepared (Prepare)
+// when they were parsed.
 func New(site *model.Site, tpl *Templates, sink write.Sink, opts Options) *Renderer {
 	now := opts.Now
 	if now.IsZero() {
@@ -56,13 +51,7 @@ func New(site *model.Site, tpl *Templates, sink write.Sink, opts Options) *Rende
 			r.presets = append(r.presets, *v.Vertical.Preset)
 		}
 	}
-	r.eng = markdown.New(markdown.Options{
-		Unsafe:        opts.UnsafeHTML,
-		IncludeAnswer: r.includeAnswer,
-		Calculator:    r.embedCalculator,
-	})
-	r.answers = r.renderAnswers()
-	r.twins.init(site.Pages)
+	r.answers = r.includedAnswers()
 	return r
 }
 
@@ -78,37 +67,43 @@ func BasePath(baseURL string) string {
 	return "/"
 }
 
-// renderAnswers renders the body of every answer page's best answer once,
-// for `::: answer SLUG` includes.
-func (r *Renderer) renderAnswers() map[string][]byte {
+// includedAnswers gathers every answer page's best answer, with a link
+// to its page, for `::: answer SLUG` includes.
+func (r *Renderer) includedAnswers() map[string][]byte {
 	out := make(map[string][]byte, len(r.site.Answers))
 	for slug, p := range r.site.Answers {
-		answers := p.Doc.Outline.Answers
-		if len(answers) == 0 || answers[0].Node == nil {
+		if p.Prepared == nil || p.Prepared.AnswerHTML == nil {
 			continue
 		}
-		var buf bytes.Buffer
-		buf.WriteString(`<p class="answer-label">Best answer</p>`)
-		for c := answers[0].Node.FirstChild(); c != nil; c = c.NextSibling() {
-			_ = r.eng.RenderNode(&buf, p.Doc, c)
-		}
-		fmt.Fprintf(&buf, `<p class="answer-source"><a href="%s">%s</a></p>`, RelURL(r.basePath, p.URL), templateEscape(p.Title))
-		out[slug] = buf.Bytes()
+		b := append([]byte(nil), p.Prepared.AnswerHTML...)
+		b = fmt.Appendf(b, `<p class="answer-source"><a href="%s">%s</a></p>`, RelURL(r.basePath, p.URL), templateEscape(p.Title))
+		out[slug] = b
 	}
 	return out
 }
 
-func (r *Renderer) includeAnswer(slug string) ([]byte, bool) {
-	b, ok := r.answers[slug]
-	return b, ok
+// fillHTML writes what a hole in a page's HTML stands for.
+func (r *Renderer) fillHTML(p *model.Page) filler {
+	return func(w *bytes.Buffer, kind byte, arg string, _ []byte) {
+		switch kind {
+		case holeInclude:
+			w.Write(r.answers[arg])
+		case holeCalc:
+			if c, ok := calcIndex(p.Doc, arg); ok {
+				r.embedCalculator(w, c)
+			}
+		}
+	}
 }
 
 // embedCalculator renders a `::: calculator ltv` block with the theme's
 // calculator partial; its YAML was validated when the page was built.
-func (r *Renderer) embedCalculator(w util.BufWriter, source []byte, n *container.Container) error {
-	defaults, _ := ltv.DecodeDefaults(n.RawBody(source))
-	widget := ltv.NewWidget(fmt.Sprintf("calc-%d", n.Offset), defaults, r.presets, r.site.Config.Currency)
-	return r.tpl.Set(model.KindGuide).ExecuteTemplate(w, "partials/calculator.html", widget)
+func (r *Renderer) embedCalculator(w *bytes.Buffer, c markdown.Calc) {
+	defaults, _ := ltv.DecodeDefaults(c.Body)
+	widget := ltv.NewWidget(fmt.Sprintf("calc-%d", c.Line), defaults, r.presets, r.site.Config.Currency)
+	if err := r.tpl.Set(model.KindGuide).ExecuteTemplate(w, "partials/calculator.html", widget); err != nil {
+		r.problems.add(diag.Errorf("layouts/partials/calculator.html", 0, 0, "fix the template", "template error: %v", err))
+	}
 }
 
 func (r *Renderer) getBuf() *bytes.Buffer {

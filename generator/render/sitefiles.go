@@ -3,12 +3,16 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"path"
 	"strings"
 	"time"
 
+	"playbook/generator/diag"
+	"playbook/generator/meta"
 	"playbook/generator/model"
+	"playbook/generator/write"
 )
 
 // SiteFiles writes the files about the whole site. It runs after every
@@ -188,11 +192,25 @@ func (r *Renderer) aliases() error {
 				continue
 			}
 			if err := r.sink.Write(out, redirectPage(p.Permalink)); err != nil {
-				return fmt.Errorf("%s: alias %q: %w", p.File, a, err)
+				if !errors.Is(err, write.ErrDuplicate) && !errors.Is(err, write.ErrConflict) {
+					return fmt.Errorf("%s: alias %q: %w", p.File, a, err)
+				}
+				r.problems.add(aliasProblem(p, a, out))
 			}
 		}
 	}
 	return nil
+}
+
+// aliasProblem reports an alias whose redirect page would replace a page
+// or another alias: pages are written first, so the page wins.
+func aliasProblem(p *model.Page, alias, out string) diag.Problem {
+	var pos meta.Pos
+	if p.Source != nil {
+		pos = p.Source.Front.Pos("aliases")
+	}
+	return diag.Errorf(p.File, pos.Line, pos.Col, "remove the alias, or change it to the old path the page had",
+		"alias %q would replace %s, which the site already writes", alias, out)
 }
 
 // aliasPath is the output file of an alias: "/old/" -> "old/index.html",

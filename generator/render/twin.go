@@ -6,91 +6,59 @@ import (
 	"strings"
 
 	"playbook/generator/ltv"
-	"playbook/generator/markdown"
 	"playbook/generator/model"
 )
-
-// twinStore keeps every page's twin for llms-full.txt. Each page owns one
-// slot, so concurrent renders need no lock.
-type twinStore struct {
-	index map[*model.Page]int
-	twins [][]byte
-}
-
-func (t *twinStore) init(pages []*model.Page) {
-	t.index = make(map[*model.Page]int, len(pages))
-	for i, p := range pages {
-		t.index[p] = i
-	}
-	t.twins = make([][]byte, len(pages))
-}
-
-func (t *twinStore) put(p *model.Page, b []byte) {
-	if i, ok := t.index[p]; ok {
-		t.twins[i] = b
-	}
-}
 
 // pageTwin writes the page's Markdown twin: a clean CommonMark version for
 // answer engines (llmstxt.org), beside index.html.
 func (r *Renderer) pageTwin(p *model.Page) error {
-	var buf bytes.Buffer
-	fmt.Fprintf(&buf, "# %s\n\n", oneLine(p.Title))
+	buf := r.getBuf()
+	defer r.putBuf(buf)
+	r.twin(buf, p)
+	return r.sink.Write(outPath(p.URL, "index.html.md"), buf.Bytes())
+}
+
+// twin writes a page's Markdown twin. llms-full.txt calls it again rather
+// than keep 10,000 twins in memory: with the page prepared, it is cheap.
+func (r *Renderer) twin(buf *bytes.Buffer, p *model.Page) {
+	fmt.Fprintf(buf, "# %s\n\n", oneLine(p.Title))
 	if p.Description != "" {
-		fmt.Fprintf(&buf, "> %s\n\n", oneLine(p.Description))
+		fmt.Fprintf(buf, "> %s\n\n", oneLine(p.Description))
 	}
 	switch {
 	case p.Kind == model.KindWorkflow:
-		r.workflowTwin(&buf, p)
+		r.workflowTwin(buf, p)
 	case p.Kind == model.KindVertical:
-		r.verticalTwin(&buf, p)
+		r.verticalTwin(buf, p)
 	case p.Kind == model.KindCalculator:
 		buf.Write(calculatorTwin(p.Calculator.Defaults))
 	}
-	if err := r.bodyTwin(&buf, p); err != nil {
-		return err
-	}
+	r.bodyTwin(buf, p)
 	if p.IsList() {
-		r.listTwin(&buf, p)
+		r.listTwin(buf, p)
 	}
-	out := bytes.TrimRight(buf.Bytes(), "\n")
-	out = append(out, '\n')
-	r.twins.put(p, out)
-	return r.sink.Write(outPath(p.URL, "index.html.md"), out)
+	buf.Truncate(len(bytes.TrimRight(buf.Bytes(), "\n")))
+	buf.WriteByte('\n')
 }
 
-func (r *Renderer) bodyTwin(buf *bytes.Buffer, p *model.Page) error {
-	if p.Doc == nil {
-		return nil
+func (r *Renderer) bodyTwin(buf *bytes.Buffer, p *model.Page) {
+	if p.Prepared == nil {
+		return
 	}
-	opts := markdown.TwinOptions{
-		IncludeAnswer: r.includeAnswerTwin,
-		Calculator: func(c markdown.Calc) []byte {
-			in, _ := ltv.DecodeDefaults(c.Body)
-			return calculatorTwin(in)
-		},
-	}
-	var body bytes.Buffer
-	if err := r.eng.Twin(&body, p.Doc, opts); err != nil {
-		return err
-	}
-	buf.Write(bytes.TrimSpace(body.Bytes()))
+	fillHoles(buf, p.Prepared.Twin, func(w *bytes.Buffer, kind byte, arg string, prefix []byte) {
+		switch kind {
+		case holeInclude:
+			if inc, ok := r.site.Answers[arg]; ok && inc.Prepared != nil {
+				writePrefixed(w, inc.Prepared.AnswerMarkdown, prefix)
+			}
+		case holeCalc:
+			if c, ok := calcIndex(p.Doc, arg); ok {
+				in, _ := ltv.DecodeDefaults(c.Body)
+				writePrefixed(w, calculatorTwin(in), prefix)
+			}
+		}
+	})
 	buf.WriteString("\n\n")
-	return nil
-}
-
-// includeAnswerTwin is the Markdown of an included answer: the source of
-// its answer block's body (the twin quotes it as an answer).
-func (r *Renderer) includeAnswerTwin(slug string) ([]byte, bool) {
-	p, ok := r.site.Answers[slug]
-	if !ok || len(p.Doc.Outline.Answers) == 0 {
-		return nil, false
-	}
-	c := p.Doc.Outline.Answers[0].Node
-	if c == nil || c.BodyStart >= c.CloseStart || c.CloseStart > len(p.Doc.Source) {
-		return nil, false
-	}
-	return bytes.TrimSpace(p.Doc.Source[c.BodyStart:c.CloseStart]), true
 }
 
 func (r *Renderer) listTwin(buf *bytes.Buffer, p *model.Page) {

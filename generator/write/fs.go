@@ -1,6 +1,8 @@
 package write
 
 import (
+	"playbook/generator/internal/fastio"
+
 	"io"
 	"io/fs"
 	"os"
@@ -47,7 +49,7 @@ func (OSFS) MkdirAll(name string, perm fs.FileMode) error { return os.MkdirAll(n
 
 // WriteFile implements FS.WriteFile.
 func (OSFS) WriteFile(name string, data []byte, perm fs.FileMode) error {
-	return os.WriteFile(name, data, perm)
+	return fastio.WriteFile(name, data, perm)
 }
 
 // Create implements FS.Create.

@@ -1,0 +1,168 @@
+package render
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+
+	"playbook/generator/diag"
+	"playbook/generator/markdown"
+	"playbook/generator/markdown/container"
+	"playbook/generator/model"
+	"playbook/schema"
+)
+
+// NewEngine returns the Markdown engine of a build. It parses pages and
+// prepares them (Prepare), leaving a hole wherever another page's content
+// goes: an included answer, a calculator (whose presets come from the
+// vertical pages).
+func NewEngine(unsafeHTML bool) *markdown.Engine {
+	return markdown.New(markdown.Options{
+		Unsafe:        unsafeHTML,
+		IncludeAnswer: func(slug string) ([]byte, bool) { return hole(holeInclude, slug), true },
+		Calculator: func(w util.BufWriter, source []byte, n *container.Container) error {
+			line, _ := diag.LineCol(source, n.Offset)
+			_, err := w.Write(calcHole(line))
+			return err
+		},
+	})
+}
+
+// Prepare renders what the render stage needs from a page's syntax tree
+// (HTML, Markdown twin, FAQ answers, step texts, an answer page's best
+// answer) and releases the tree. The build calls it right after parsing,
+// on all cores, so each page is parsed once and rendered once, and a big
+// site never holds every tree at the same time.
+func Prepare(eng *markdown.Engine, p *model.Page) error {
+	d := p.Doc
+	if d == nil || d.Released() {
+		return nil
+	}
+	pr := &model.Prepared{}
+	var err error
+	if pr.Body, err = prepareBody(eng, p); err != nil {
+		return err
+	}
+	if pr.Twin, err = prepareTwin(eng, d); err != nil {
+		return err
+	}
+	pr.FAQAnswers = faqAnswers(eng, d)
+	pr.StepTexts = stepTexts(d)
+	if p.Kind == model.KindAnswer {
+		pr.AnswerHTML, pr.AnswerMarkdown = bestAnswer(eng, d)
+	}
+	p.Prepared = pr
+	d.Release()
+	if p.Source != nil {
+		p.Source.Body = nil
+	}
+	return nil
+}
+
+// prepareBody renders the page's Markdown. A workflow's prompt block is
+// left out: the card shows it as the interactive prompt.
+func prepareBody(eng *markdown.Engine, p *model.Page) ([]byte, error) {
+	var buf bytes.Buffer
+	if p.Kind != model.KindWorkflow {
+		err := eng.Render(&buf, p.Doc)
+		return bytes.Clone(buf.Bytes()), err // kept for the whole build: no spare capacity
+	}
+	for c := p.Doc.Root.FirstChild(); c != nil; c = c.NextSibling() {
+		if isPromptBlock(c, p.Doc.Source) {
+			continue
+		}
+		if err := eng.RenderNode(&buf, p.Doc, c); err != nil {
+			return nil, err
+		}
+	}
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+func isPromptBlock(n ast.Node, src []byte) bool {
+	fc, ok := n.(*ast.FencedCodeBlock)
+	return ok && string(fc.Language(src)) == "prompt"
+}
+
+func prepareTwin(eng *markdown.Engine, d *markdown.Doc) ([]byte, error) {
+	var buf bytes.Buffer
+	err := eng.Twin(&buf, d, markdown.TwinOptions{
+		IncludeAnswer: func(slug string) ([]byte, bool) { return hole(holeInclude, slug), true },
+		Calculator:    func(c markdown.Calc) []byte { return append(calcHole(c.Line), '\n') },
+	})
+	return bytes.Clone(bytes.TrimSpace(buf.Bytes())), err
+}
+
+// faqAnswers renders each FAQ answer and reduces it to the tags the
+// rich-result rules allow; "" for a question without an answer (the parser
+// reported it).
+func faqAnswers(eng *markdown.Engine, d *markdown.Doc) []string {
+	out := make([]string, len(d.Outline.FAQs))
+	for i, qa := range d.Outline.FAQs {
+		if qa.Answer == nil {
+			continue
+		}
+		var buf bytes.Buffer
+		for c := qa.Answer.FirstChild(); c != nil; c = c.NextSibling() {
+			_ = eng.RenderNode(&buf, d, c)
+		}
+		out[i] = strings.TrimSpace(schema.SanitizeAnswerHTML(string(stripHoles(buf.Bytes()))))
+	}
+	return out
+}
+
+// stepTexts is the plain text of each step's body, without its heading.
+func stepTexts(d *markdown.Doc) []string {
+	out := make([]string, len(d.Outline.Steps))
+	for i, s := range d.Outline.Steps {
+		if s.Body == nil {
+			continue
+		}
+		var parts []string
+		for c := s.Body.FirstChild(); c != nil; c = c.NextSibling() {
+			if _, isHeading := c.(*ast.Heading); isHeading {
+				continue
+			}
+			if t := strings.TrimSpace(markdown.PlainText(d, c)); t != "" {
+				parts = append(parts, t)
+			}
+		}
+		out[i] = strings.Join(parts, " ")
+	}
+	return out
+}
+
+// bestAnswer renders an answer page's first answer block for includes:
+// its inner HTML, and the Markdown of its body.
+func bestAnswer(eng *markdown.Engine, d *markdown.Doc) (html, md []byte) {
+	answers := d.Outline.Answers
+	if len(answers) == 0 || answers[0].Node == nil {
+		return nil, nil
+	}
+	c := answers[0].Node
+	var buf bytes.Buffer
+	buf.WriteString(`<p class="answer-label">Best answer</p>`)
+	for n := c.FirstChild(); n != nil; n = n.NextSibling() {
+		_ = eng.RenderNode(&buf, d, n)
+	}
+	if c.BodyStart < c.CloseStart && c.CloseStart <= len(d.Source) {
+		md = bytes.TrimSpace(append([]byte(nil), d.Source[c.BodyStart:c.CloseStart]...))
+	}
+	return stripHoles(buf.Bytes()), stripHoles(md)
+}
+
+// calcIndex finds the calculator a hole names by its line.
+func calcIndex(d *markdown.Doc, arg string) (markdown.Calc, bool) {
+	line, err := strconv.Atoi(arg)
+	if err != nil {
+		return markdown.Calc{}, false
+	}
+	for _, c := range d.Outline.Calculators {
+		if c.Line == line {
+			return c, true
+		}
+	}
+	return markdown.Calc{}, false
+}
