@@ -209,7 +209,7 @@ description: "</script><script>alert(2)</script>"
 	}
 	sitetest.AssertProblems(t, res)
 	page, _ := mem.Get("faq/x/index.html")
-	scripts := ldScripts(page)
+	scripts := jsonLDScripts(page)
 	if len(scripts) != 1 {
 		t.Fatalf("want one JSON-LD script, got %d", len(scripts))
 	}
@@ -254,7 +254,7 @@ func TestExampleSite(t *testing.T) {
 			continue // an alias redirect
 		}
 		pages++
-		scripts := ldScripts(data)
+		scripts := jsonLDScripts(data)
 		if len(scripts) != 1 {
 			t.Errorf("%s: %d JSON-LD scripts", p, len(scripts))
 			continue
@@ -283,11 +283,11 @@ func TestExampleSite(t *testing.T) {
 	}
 }
 
-var ldRE = regexp.MustCompile(`(?s)<script type="?application/ld\+json"?>(.*?)</script>`)
+var jsonLDRE = regexp.MustCompile(`(?s)<script type="?application/ld\+json"?>(.*?)</script>`)
 
-func ldScripts(page []byte) [][]byte {
+func jsonLDScripts(page []byte) [][]byte {
 	var out [][]byte
-	for _, m := range ldRE.FindAllSubmatch(page, -1) {
+	for _, m := range jsonLDRE.FindAllSubmatch(page, -1) {
 		out = append(out, m[1])
 	}
 	return out

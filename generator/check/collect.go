@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"maps"
 	"strings"
 	"sync"
 
@@ -30,6 +31,20 @@ type Collector struct {
 // NewCollector wraps next.
 func NewCollector(next write.Sink) *Collector {
 	return &Collector{next: next, files: map[string]bool{}, pages: map[string]*pageFacts{}}
+}
+
+// NewCollectorFrom wraps next and starts from what prev collected, less
+// the files in drop: a serve rebuild writes only the files that changed
+// and keeps the others, whose facts prev already holds.
+func NewCollectorFrom(next write.Sink, prev *Collector, drop []string) *Collector {
+	prev.mu.Lock()
+	c := &Collector{next: next, files: maps.Clone(prev.files), pages: maps.Clone(prev.pages)}
+	prev.mu.Unlock()
+	for _, p := range drop {
+		delete(c.files, p)
+		delete(c.pages, p)
+	}
+	return c
 }
 
 // Write implements write.Sink.

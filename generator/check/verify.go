@@ -3,12 +3,14 @@ package check
 import (
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"playbook/generator/diag"
 	"playbook/generator/model"
-	"playbook/schema"
 )
 
 // Verify checks every collected HTML file against everything written:
@@ -23,15 +25,35 @@ func (c *Collector) Verify(site *model.Site) diag.List {
 		byOut[strings.TrimPrefix(p.URL, "/")+"index.html"] = p
 	}
 	v := verifier{c: c, base: site.Config.BaseURL, basePath: basePath(site.Config.BaseURL)}
-	var probs diag.List
-	for _, out := range c.sortedPages() {
-		page := byOut[out]
-		probs = append(probs, v.links(out, page)...)
+	outs := c.sortedPages()
+	found := make([]diag.List, len(outs))
+	parallel(len(outs), func(i int) {
+		page := byOut[outs[i]]
+		found[i] = v.links(outs[i], page)
 		if page != nil {
-			probs = append(probs, jsonLDProblems(page, c.pages[out])...)
+			found[i] = append(found[i], jsonLDProblems(page, c.pages[outs[i]])...)
 		}
+	})
+	var probs diag.List
+	for _, f := range found {
+		probs = append(probs, f...)
 	}
 	return probs
+}
+
+// parallel calls fn for 0..n-1 over all cores. fn only reads shared
+// state and writes its own slot.
+func parallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func (c *Collector) sortedPages() []string {
@@ -195,5 +217,3 @@ func basePath(baseURL string) string {
 	}
 	return u.Path
 }
-
-var _ = schema.Violation{}

@@ -122,7 +122,9 @@ func readBaseURL(r *meta.Reader) string {
 		return "http://localhost:1313/"
 	}
 	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	// A query, fragment, user or a character that needs escaping would
+	// end up in the middle of every URL built by appending a path.
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || strings.ContainsAny(raw, "?# \"<>\\`") {
 		r.Errorf("base_url", `write an absolute URL such as "https://example.com/"`, "base_url %q is not an absolute http(s) URL", raw)
 		return "http://localhost:1313/"
 	}

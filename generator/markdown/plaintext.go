@@ -1,9 +1,13 @@
 package markdown
 
 import (
+	"bufio"
+	"bytes"
+	stdhtml "html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer/html"
 
 	"playbook/generator/markdown/container"
 )
@@ -33,7 +37,7 @@ func plainVisit(b *strings.Builder, src []byte, n ast.Node, entering bool) ast.W
 	}
 	switch x := n.(type) {
 	case *ast.Text:
-		b.Write(x.Value(src))
+		writeText(b, x.Value(src), x.IsRaw())
 		if x.SoftLineBreak() || x.HardLineBreak() {
 			b.WriteByte(' ')
 		}
@@ -60,4 +64,20 @@ func writeLines(b *strings.Builder, src []byte, n ast.Node) {
 		seg := lines.At(i)
 		b.Write(seg.Value(src))
 	}
+}
+
+// writeText writes a text segment as a reader sees it: backslash escapes
+// and entity references resolved exactly as the HTML renderer resolves
+// them, so "AT&amp;T" and `\<b>` are not double-escaped in structured
+// data. Raw segments (code spans) are literal.
+func writeText(b *strings.Builder, v []byte, raw bool) {
+	if raw || bytes.IndexAny(v, "\\&\x00") < 0 {
+		b.Write(v)
+		return
+	}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	html.DefaultWriter.Write(w, v)
+	_ = w.Flush() // a bytes.Buffer never fails
+	b.WriteString(stdhtml.UnescapeString(buf.String()))
 }

@@ -81,6 +81,7 @@ func (r *Renderer) llmsLink(b *bytes.Buffer, p *model.Page) {
 // document.
 func (r *Renderer) llmsFull() ([]byte, error) {
 	var b bytes.Buffer
+	b.Grow(r.llmsFullSize())
 	fmt.Fprintf(&b, "# %s\n\n", oneLine(r.site.Config.Title))
 	if d := r.site.Config.Description; d != "" {
 		fmt.Fprintf(&b, "> %s\n\n", oneLine(d))
@@ -91,4 +92,18 @@ func (r *Renderer) llmsFull() ([]byte, error) {
 		b.WriteByte('\n')
 	}
 	return b.Bytes(), nil
+}
+
+// llmsFullSize estimates llms-full.txt closely enough that its buffer is
+// allocated once: on a 10,000-page site it is tens of megabytes, and
+// doubling a buffer that size is most of the file's cost.
+func (r *Renderer) llmsFullSize() int {
+	n := 4096
+	for _, p := range r.site.Content {
+		n += 1024 + len(p.Title) + len(p.Description)
+		if p.Prepared != nil {
+			n += len(p.Prepared.Twin) + len(p.Prepared.Twin)/8
+		}
+	}
+	return n
 }

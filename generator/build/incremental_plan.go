@@ -1,0 +1,226 @@
+package build
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"playbook/generator/markdown"
+	"playbook/generator/model"
+	"playbook/generator/watch"
+)
+
+// plan is what a serve build renders; everything else the previous build
+// wrote is kept as it is.
+type plan struct {
+	full      bool
+	pages     []*model.Page
+	siteFiles bool // sitemap, feed, llms.txt, llms-full.txt, 404, aliases
+	static    bool // theme and site static files, bundle resources
+	now       map[string]*pageState
+}
+
+func fullPlan(site *model.Site) plan {
+	return plan{full: true, pages: site.Pages, siteFiles: true, static: true, now: pageStates(site)}
+}
+
+// planChanged decides what a batch of content or static changes re-renders:
+// the pages whose files changed, pages whose prev/next neighbours changed,
+// and, for a page whose title, description, date, tags or any other front
+// matter changed, the lists and neighbours that show it; pages including a
+// changed answer; all verticals, workflows and calculators when one of
+// them changed. A change that adds or removes a list page (a new folder, a
+// new tag) or edits one (_index.md), or one that others show on a site
+// with its own layouts (which may show any page anywhere), renders
+// everything.
+func planChanged(prev *state, in *loaded, b watch.Batch) plan {
+	now := pageStates(in.site)
+	changed := b.Paths(watch.Content)
+	static := len(b.Paths(watch.Static)) > 0 || slices.ContainsFunc(changed, isResource) ||
+		!slices.Equal(prev.in.files.Other, in.files.Other)
+	moved := changedSigs(prev.pages, now)
+	if listsChanged(prev.pages, now, changed) || (in.layouts && len(moved) > 0) {
+		p := fullPlan(in.site)
+		p.now = now
+		return p
+	}
+	d := &deps{prev: prev.pages, now: now, site: in.site, render: map[string]bool{}}
+	d.addFiles(changed)
+	d.addNavigation()
+	for _, k := range moved {
+		d.addShowing(k)
+	}
+	d.addIncluders(slices.Concat(changed, moved))
+	d.addRelatedKinds(slices.Concat(changed, moved))
+	d.addUnkept()
+	pages := d.pages()
+	return plan{pages: pages, siteFiles: len(pages) > 0 || len(moved) > 0, static: static, now: now}
+}
+
+// isResource reports whether a content path is not a page: a bundle's
+// image or download, copied with the static files.
+func isResource(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	return ext != ".md" && ext != ".markdown"
+}
+
+// changedSigs lists the pages (by key) that appeared, went, or changed
+// what others show of them.
+func changedSigs(prev, now map[string]*pageState) []string {
+	var out []string
+	for k, st := range now {
+		if old, ok := prev[k]; !ok || !old.sig.equal(st.sig) {
+			out = append(out, k)
+		}
+	}
+	for k := range prev {
+		if _, ok := now[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// listsChanged reports whether list pages came, went or were edited.
+func listsChanged(prev, now map[string]*pageState, changed []string) bool {
+	for _, f := range changed {
+		if isList(prev[f]) || isList(now[f]) {
+			return true
+		}
+	}
+	return !slices.Equal(listKeys(prev), listKeys(now))
+}
+
+func isList(st *pageState) bool { return st != nil && st.page.IsList() }
+
+func listKeys(states map[string]*pageState) []string {
+	var out []string
+	for k, st := range states {
+		if st.page.IsList() {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// deps gathers the pages a change reaches.
+type deps struct {
+	prev, now map[string]*pageState
+	site      *model.Site
+	render    map[string]bool // keys of the pages to render
+}
+
+func (d *deps) add(k string) {
+	if _, ok := d.now[k]; ok {
+		d.render[k] = true
+	}
+}
+
+// addFiles adds the pages whose files changed.
+func (d *deps) addFiles(changed []string) {
+	for _, f := range changed {
+		d.add(f)
+	}
+}
+
+// addNavigation adds pages whose previous or next page is another one now.
+func (d *deps) addNavigation() {
+	for k, st := range d.now {
+		if old, ok := d.prev[k]; ok && (old.prev != st.prev || old.next != st.next) {
+			d.add(k)
+		}
+	}
+}
+
+// addShowing adds what shows page k: the lists it is or was on, the lists
+// showing those (a taxonomy page counts its terms' pages), and its
+// neighbours' prev/next links.
+func (d *deps) addShowing(k string) {
+	for _, list := range d.listsOf(k) {
+		d.add(list)
+		for _, up := range d.listsOf(list) {
+			d.add(up)
+		}
+	}
+	if st, ok := d.now[k]; ok {
+		d.add(st.prev)
+		d.add(st.next)
+	}
+}
+
+// listsOf gives the keys of the list pages that show page k now or showed
+// it before.
+func (d *deps) listsOf(k string) []string {
+	var out []string
+	for _, states := range []map[string]*pageState{d.prev, d.now} {
+		if st, ok := states[k]; ok {
+			for _, u := range st.lists {
+				out = append(out, pageKey(d.site.Lookup(u)))
+			}
+		}
+	}
+	return out
+}
+
+// addIncluders adds the pages that include (`::: answer SLUG`) an answer
+// page among keys, under its old or its new slug.
+func (d *deps) addIncluders(keys []string) {
+	slugs := map[string]bool{}
+	for _, k := range keys {
+		for _, st := range []*pageState{d.prev[k], d.now[k]} {
+			if st != nil && st.sig.kind == string(model.KindAnswer) {
+				slugs[path.Base(strings.TrimSuffix(st.sig.url, "/"))] = true
+			}
+		}
+	}
+	if len(slugs) == 0 {
+		return
+	}
+	for _, p := range d.site.Pages {
+		if p.Doc != nil && slices.ContainsFunc(p.Doc.Outline.Answers, func(a markdown.Answer) bool { return slugs[a.Include] }) {
+			d.add(pageKey(p))
+		}
+	}
+}
+
+// relatedKinds show each other: workflows list their verticals, verticals
+// link their workflow and open the calculator with their preset, and every
+// calculator offers every vertical's preset.
+var relatedKinds = []string{string(model.KindWorkflow), string(model.KindVertical), string(model.KindCalculator)}
+
+// addRelatedKinds adds every workflow, vertical and calculator page, and
+// every page embedding a calculator, when one of them is among keys.
+func (d *deps) addRelatedKinds(keys []string) {
+	related := func(st *pageState) bool { return st != nil && slices.Contains(relatedKinds, st.sig.kind) }
+	if !slices.ContainsFunc(keys, func(k string) bool { return related(d.prev[k]) || related(d.now[k]) }) {
+		return
+	}
+	for k, st := range d.now {
+		if related(st) || (st.page.Doc != nil && len(st.page.Doc.Outline.Calculators) > 0) {
+			d.add(k)
+		}
+	}
+}
+
+// addUnkept adds pages the previous build did not write where they are
+// now, whatever the other rules said.
+func (d *deps) addUnkept() {
+	for k, st := range d.now {
+		if old, ok := d.prev[k]; !ok || old.sig.url != st.sig.url {
+			d.add(k)
+		}
+	}
+}
+
+// pages are the pages to render, in site order.
+func (d *deps) pages() []*model.Page {
+	var out []*model.Page
+	for _, p := range d.site.Pages {
+		if d.render[pageKey(p)] {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,124 @@
+package build
+
+import (
+	"context"
+	"time"
+
+	"playbook/generator/watch"
+)
+
+// Live is a site built in memory for `playbook serve` and rebuilt after
+// each change. It keeps what the previous build found (parsed pages, the
+// output, what each page shows of the others), so an edit to one page
+// re-parses that page and re-renders only the pages that show it; a layout
+// or config change rebuilds everything. Its methods must not be called
+// concurrently; the Outputs they return may be read from any goroutine.
+type Live struct {
+	s *Session
+	// prev is what the last build that rendered the whole site left; nil
+	// before the first one and after a build that could not render, which
+	// makes the next build a full one.
+	prev *state
+}
+
+// Update is what one serve build did.
+type Update struct {
+	Result
+	// Output is the whole site as this build left it, nil when it could
+	// not be rendered (a template that does not parse, say). With errors
+	// in Problems it is still complete, but serve keeps the last good one.
+	Output *Output
+	// Rendered counts the pages this build rendered; Full is true when it
+	// rendered all of them.
+	Rendered int
+	Full     bool
+}
+
+// NewLive opens the site folder for serve builds.
+func NewLive(opts Options) (*Live, error) {
+	s, err := NewSession(opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Live{s: s}, nil
+}
+
+// Close releases the site folder.
+func (l *Live) Close() error { return l.s.Close() }
+
+// Build builds the whole site from scratch.
+func (l *Live) Build(ctx context.Context) (*Update, error) {
+	l.s.Forget(nil)
+	return l.full(ctx)
+}
+
+// Rebuild brings the site up to date with a batch of changes: a config
+// change re-reads everything, a layout change re-renders every page with
+// the pages it already parsed, and content or static changes re-render only
+// what depends on the files changed.
+func (l *Live) Rebuild(ctx context.Context, b watch.Batch) (*Update, error) {
+	kind := b.Kind()
+	if kind == watch.Config {
+		l.s.Forget(nil)
+	} else {
+		l.s.Forget(b.Paths(watch.Content))
+	}
+	if l.prev == nil || kind >= watch.Layout {
+		return l.full(ctx)
+	}
+	return l.partial(ctx, b)
+}
+
+// full reads the config and templates again and renders every page.
+func (l *Live) full(ctx context.Context) (*Update, error) {
+	start := time.Now()
+	in, err := l.loadAll(ctx)
+	if err != nil {
+		return l.fail(err)
+	}
+	return l.finish(ctx, start, in, fullPlan(in.site))
+}
+
+// partial re-parses the changed files and renders what depends on them.
+func (l *Live) partial(ctx context.Context, b watch.Batch) (*Update, error) {
+	start := time.Now()
+	in, err := l.loadChanged(ctx, l.prev, b)
+	if err != nil {
+		return l.fail(err)
+	}
+	return l.finish(ctx, start, in, planChanged(l.prev, in, b))
+}
+
+// finish renders a plan and keeps what it leaves for the next build. A
+// site that cannot be rendered (templates that do not parse, a template
+// that fails on a page) gives an Update with problems and no Output.
+func (l *Live) finish(ctx context.Context, start time.Time, in *loaded, p plan) (*Update, error) {
+	up := &Update{Full: p.full}
+	probs := in.problems()
+	prev := l.prev
+	l.prev = nil
+	if in.tpl != nil {
+		st, renderProbs, err := l.render(ctx, in, prev, p)
+		if err != nil {
+			return nil, err
+		}
+		probs = append(probs, renderProbs...)
+		if st != nil {
+			l.prev = st
+			up.Output, up.Rendered = &Output{files: st.out}, len(p.pages)
+		}
+	}
+	probs.Sort()
+	up.Result = Result{Problems: dedupe(probs), Site: in.site, Pages: countKinds(in.site), Elapsed: time.Since(start)}
+	if up.Output != nil {
+		up.Files, up.Bytes = up.Output.Len(), up.Output.size()
+	}
+	return up, nil
+}
+
+// fail forgets the previous build after a run that stopped half way, so
+// the next one starts afresh.
+func (l *Live) fail(err error) (*Update, error) {
+	l.prev = nil
+	return nil, err
+}

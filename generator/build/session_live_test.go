@@ -1,0 +1,275 @@
+package build_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"playbook/generator/build"
+	"playbook/generator/watch"
+)
+
+// liveSite is a copy of the example site with a static folder and a page
+// bundle, for serve builds.
+func liveSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyTree(t, filepath.Join("..", "..", "content"), filepath.Join(dir, "content"))
+	site, err := os.ReadFile(filepath.Join("..", "..", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "site.yaml", string(site))
+	writeFile(t, dir, "static/files/checklist.txt", "1. Measure LTV\n")
+	writeFile(t, dir, "content/guides/bundle/index.md", "---\ntitle: \"A bundle\"\ndescription: \"A page bundle with a chart beside it, to check resources are copied.\"\ndate: 2026-09-01\n---\n\n![Chart](chart.svg)\n")
+	writeFile(t, dir, "content/guides/bundle/chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+	return dir
+}
+
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		writeFile(t, to, rel, string(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeFile(t *testing.T, dir, rel, content string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func liveOptions(dir string) build.Options {
+	return build.Options{Source: dir, BaseURL: "http://127.0.0.1:1313/", Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+}
+
+// editFile rewrites a file with fn and returns the change a watcher sends.
+func editFile(t *testing.T, dir, rel string, fn func(string) string) watch.Change {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := fn(string(b))
+	if out == string(b) {
+		t.Fatalf("edit of %s changed nothing", rel)
+	}
+	writeFile(t, dir, rel, out)
+	return change(rel, fsnotify.Write)
+}
+
+func change(rel string, op fsnotify.Op) watch.Change {
+	return watch.Change{Path: rel, Kind: watch.Classify(rel), Op: op}
+}
+
+func replace(old, new string) func(string) string {
+	return func(s string) string { return strings.Replace(s, old, new, 1) }
+}
+
+func setFront(field, value string) func(string) string {
+	re := regexp.MustCompile(`(?m)^` + field + `:.*$`)
+	return func(s string) string {
+		if re.MatchString(s) {
+			return re.ReplaceAllString(s, field+": "+value)
+		}
+		return strings.Replace(s, "---\n", "---\n"+field+": "+value+"\n", 1)
+	}
+}
+
+// liveStep is one edit of the site and what the rebuild must be like.
+type liveStep struct {
+	name    string
+	edit    func(t *testing.T, dir string) watch.Batch
+	full    bool // every page rendered again
+	maxPage int  // at most this many pages rendered (when not full)
+}
+
+// stepProblems are problems some steps must report, by step.
+var stepProblems = map[string]string{
+	"broken edit":                `content/guides/new-page.md:11:1: error: block "note" opened here is never closed`,
+	"page deleted breaks links":  `content/guides/grow-ltv-after-purchase.md:60:59: error: broken link "/guides/map-the-customer-journey/"`,
+	"layout fails on every page": "site: error: cannot render the site: ",
+	"layout does not parse":      "layouts/partials/footer.html:1: error: template error: ",
+}
+
+func liveSteps() []liveStep {
+	one := func(rel string, fn func(string) string) func(*testing.T, string) watch.Batch {
+		return func(t *testing.T, dir string) watch.Batch { return watch.Batch{editFile(t, dir, rel, fn)} }
+	}
+	const journey = "content/guides/map-the-customer-journey.md"
+	return []liveStep{
+		{"body edit", one(journey, func(s string) string { return s + "\nOne more paragraph about journeys.\n" }), false, 1},
+		{"title edit", one(journey, setFront("title", `"Map the Whole Customer Journey"`)), false, 12},
+		{"date edit moves the page", one("content/playbooks/seven-day-ltv-quick-start.md", setFront("date", "2020-01-01")), false, 12},
+		{"new tag adds a term page", one(journey, setFront("tags", "[ltv, brand-new-tag]")), true, 0},
+		{"tag removed again", one(journey, setFront("tags", "[ltv, retention]")), true, 0},
+		{"included answer edited", one("content/answers/what-is-ltv.md", replace("is worth $600 in revenue", "is worth $600 in revenue, before costs")), false, 8},
+		{"vertical edited", one("content/verticals/medspa.md", replace("after: 720", "after: 750")), false, 16},
+		{"page added", func(t *testing.T, dir string) watch.Batch {
+			writeFile(t, dir, "content/guides/new-page.md", "---\ntitle: \"A new page\"\ndescription: \"A page added while serving, to check new pages appear in their lists.\"\ndate: 2026-10-05\ntags: [ltv]\n---\n\nSee [the journey](/guides/map-the-customer-journey/).\n")
+			return watch.Batch{change("content/guides/new-page.md", fsnotify.Create)}
+		}, false, 12},
+		{"slug changes the URL", one("content/guides/new-page.md", setFront("slug", "renamed-page")), false, 12},
+		{"broken edit", one("content/guides/new-page.md", func(s string) string { return s + "\n::: note\nnever closed\n" }), false, 12},
+		{"broken edit fixed", one("content/guides/new-page.md", func(s string) string { return s + ":::\n" }), false, 12},
+		{"page deleted breaks links", func(t *testing.T, dir string) watch.Batch {
+			if err := os.Remove(filepath.Join(dir, "content/guides/map-the-customer-journey.md")); err != nil {
+				t.Fatal(err)
+			}
+			return watch.Batch{change("content/guides/map-the-customer-journey.md", fsnotify.Remove)}
+		}, false, 12},
+		{"page draft", one("content/playbooks/seven-day-ltv-quick-start.md", setFront("draft", "true")), false, 12},
+		{"static file added", func(t *testing.T, dir string) watch.Batch {
+			writeFile(t, dir, "static/files/new.txt", "new")
+			return watch.Batch{change("static/files/new.txt", fsnotify.Create)}
+		}, false, 0},
+		{"static file edited", one("static/files/checklist.txt", replace("Measure", "Track")), false, 0},
+		{"bundle resource edited", one("content/guides/bundle/chart.svg", replace("/>", "><title>x</title></svg>")), false, 0},
+		{"folder renamed", func(t *testing.T, dir string) watch.Batch {
+			if err := os.Rename(filepath.Join(dir, "content/faq"), filepath.Join(dir, "content/faqs")); err != nil {
+				t.Fatal(err)
+			}
+			return watch.Batch{change("content/faq", fsnotify.Rename), change("content/faqs", fsnotify.Create)}
+		}, true, 0},
+		{"section list edited", one("content/guides/_index.md", setFront("title", `"All guides"`)), true, 0},
+		{"layout added", func(t *testing.T, dir string) watch.Batch {
+			writeFile(t, dir, "layouts/partials/footer.html", `<footer class="site-footer"><p>Custom footer</p></footer>`)
+			return watch.Batch{change("layouts/partials/footer.html", fsnotify.Create)}
+		}, true, 0},
+		{"body edit with own layouts", one("content/answers/attach-rate.md", func(s string) string { return s + "\nAnother line.\n" }), false, 4},
+		{"title edit with own layouts", one("content/answers/attach-rate.md", setFront("title", `"What is an attach rate, exactly?"`)), true, 0},
+		{"config edited", one("site.yaml", setFront("title", `"Growth Playbook (edited)"`)), true, 0},
+		{"layout fails on every page", one("layouts/partials/footer.html", replace("Custom footer", "{{ .Page.NoSuchField }}")), true, 0},
+		{"page edited while the layout fails", one("content/answers/attach-rate.md", func(s string) string { return s + "\nYet another line.\n" }), true, 0},
+		{"layout does not parse", one("layouts/partials/footer.html", replace("{{ .Page.NoSuchField }}", "{{ if }}")), true, 0},
+		{"layout fixed", one("layouts/partials/footer.html", replace("{{ if }}", "Fixed footer")), true, 0},
+		{"body edit after the fix", one("content/answers/attach-rate.md", func(s string) string { return s + "\nLast line.\n" }), false, 2},
+	}
+}
+
+// TestLiveRebuildMatchesFullBuild edits a site step by step and checks
+// after each step that the incremental rebuild gives exactly what a fresh
+// build of the same files gives: every file, byte for byte, and every
+// problem.
+func TestLiveRebuildMatchesFullBuild(t *testing.T) {
+	dir := liveSite(t)
+	ctx := context.Background()
+	live, err := build.NewLive(liveOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	up, err := live.Build(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameBuild(t, "first build", up, fresh(t, dir))
+	for _, step := range liveSteps() {
+		batch := step.edit(t, dir)
+		up, err := live.Rebuild(ctx, batch)
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		t.Logf("%s: %d pages rendered, full %v", step.name, up.Rendered, up.Full)
+		if up.Full != step.full {
+			t.Errorf("%s: full = %v, want %v", step.name, up.Full, step.full)
+		}
+		if !step.full && up.Rendered > step.maxPage {
+			t.Errorf("%s: rendered %d pages, want at most %d", step.name, up.Rendered, step.maxPage)
+		}
+		if want := stepProblems[step.name]; want != "" && !slices.ContainsFunc(problemStrings(up), func(p string) bool { return strings.HasPrefix(p, want) }) {
+			t.Errorf("%s: no problem %q in %v", step.name, want, problemStrings(up))
+		}
+		sameBuild(t, step.name, up, fresh(t, dir))
+	}
+	if up, _ := live.Rebuild(ctx, watch.Batch{change("layouts/partials/footer.html", fsnotify.Write)}); up == nil || up.Output == nil {
+		t.Error("no output after the layout was fixed")
+	}
+}
+
+// fresh builds the site from scratch.
+func fresh(t *testing.T, dir string) *build.Update {
+	t.Helper()
+	live, err := build.NewLive(liveOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	up, err := live.Build(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return up
+}
+
+func sameBuild(t *testing.T, step string, got, want *build.Update) {
+	t.Helper()
+	gotProbs, wantProbs := problemStrings(got), problemStrings(want)
+	if !slices.Equal(gotProbs, wantProbs) {
+		t.Errorf("%s: problems differ\n got: %s\nwant: %s", step, strings.Join(gotProbs, "\n      "), strings.Join(wantProbs, "\n      "))
+	}
+	if (got.Output == nil) != (want.Output == nil) {
+		t.Fatalf("%s: output %v, fresh build output %v", step, got.Output != nil, want.Output != nil)
+	}
+	if got.Output == nil {
+		return
+	}
+	gotPaths, wantPaths := got.Output.Paths(), want.Output.Paths()
+	if !slices.Equal(gotPaths, wantPaths) {
+		t.Errorf("%s: files differ\n extra: %v\nmissing: %v", step, minus(gotPaths, wantPaths), minus(wantPaths, gotPaths))
+	}
+	for _, p := range wantPaths {
+		g, ok := got.Output.Get(p)
+		w, _ := want.Output.Get(p)
+		if ok && !bytes.Equal(g, w) {
+			t.Errorf("%s: %s differs from a fresh build", step, p)
+		}
+	}
+}
+
+// renderFailureRE matches the page named by a render failure: pages are
+// rendered in parallel, so which failing page is reported first varies.
+var renderFailureRE = regexp.MustCompile(`cannot render the site: [^:]+: `)
+
+func problemStrings(up *build.Update) []string {
+	var out []string
+	for _, p := range up.Problems {
+		out = append(out, renderFailureRE.ReplaceAllString(p.String(), "cannot render the site: PAGE: "))
+	}
+	return out
+}
+
+func minus(a, b []string) []string {
+	var out []string
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,157 @@
+package watch
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
+
+func write(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newSite makes a site folder and a watcher on it, closed at the end.
+func newSite(t *testing.T) (string, *Watcher) {
+	t.Helper()
+	root := t.TempDir()
+	write(t, filepath.Join(root, "site.yaml"), "title: x\n")
+	write(t, filepath.Join(root, "content", "guides", "a.md"), "---\ntitle: A\n---\n")
+	write(t, filepath.Join(root, "layouts", "baseof.html"), "<html></html>")
+	w, err := New(root, Options{Quiet: 30 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := w.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return root, w
+}
+
+// next waits for the next batch holding a change to want.
+func next(t *testing.T, w *Watcher, want string) Batch {
+	t.Helper()
+	deadline := time.After(5 * time.Second)
+	for {
+		select {
+		case b := <-w.Batches():
+			if slices.Contains(paths(b), want) {
+				return b
+			}
+		case <-deadline:
+			t.Fatalf("no batch with %s within 5s", want)
+			return nil
+		}
+	}
+}
+
+// quiet asserts that no batch arrives for a while.
+func quiet(t *testing.T, w *Watcher) {
+	t.Helper()
+	select {
+	case b := <-w.Batches():
+		t.Fatalf("unexpected batch %v", b)
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+func TestWatcherEditorSaveIsOneChange(t *testing.T) {
+	root, w := newSite(t)
+	page := filepath.Join(root, "content", "guides", "a.md")
+	// Vim's save: probe file, backup by rename, write the new file, drop the backup.
+	write(t, filepath.Join(root, "content", "guides", "4913"), "")
+	os.Remove(filepath.Join(root, "content", "guides", "4913"))
+	if err := os.Rename(page, page+"~"); err != nil {
+		t.Fatal(err)
+	}
+	write(t, page, "---\ntitle: A2\n---\n")
+	os.Chmod(page, 0o644)
+	os.Remove(page + "~")
+	b := next(t, w, "content/guides/a.md")
+	if !slices.Equal(paths(b), []string{"content/guides/a.md"}) {
+		t.Errorf("batch = %v, want only the page (temp files ignored)", paths(b))
+	}
+	if b.Kind() != Content {
+		t.Errorf("kind = %v", b.Kind())
+	}
+	quiet(t, w)
+}
+
+func TestWatcherIgnoresTempFilesAndOutput(t *testing.T) {
+	root, w := newSite(t)
+	write(t, filepath.Join(root, "content", "guides", ".a.md.swp"), "x")
+	write(t, filepath.Join(root, "content", "guides", "#a.md#"), "x")
+	write(t, filepath.Join(root, "public", "index.html"), "x")
+	write(t, filepath.Join(root, "README.md"), "x")
+	quiet(t, w)
+}
+
+func TestWatcherFollowsNewFolders(t *testing.T) {
+	root, w := newSite(t)
+	// A folder created after start, with a page written at once (before
+	// the watch on it can exist) and another written later.
+	write(t, filepath.Join(root, "content", "faq", "deep", "b.md"), "---\ntitle: B\n---\n")
+	next(t, w, "content/faq/deep/b.md")
+	time.Sleep(50 * time.Millisecond)
+	write(t, filepath.Join(root, "content", "faq", "deep", "c.md"), "---\ntitle: C\n---\n")
+	next(t, w, "content/faq/deep/c.md")
+	// static/ did not exist at start.
+	write(t, filepath.Join(root, "static", "css", "x.css"), "a{}")
+	b := next(t, w, "static/css/x.css")
+	if b.Kind() != Static {
+		t.Errorf("kind = %v, want static", b.Kind())
+	}
+}
+
+func TestWatcherKinds(t *testing.T) {
+	root, w := newSite(t)
+	write(t, filepath.Join(root, "site.yaml"), "title: y\n")
+	if b := next(t, w, "site.yaml"); b.Kind() != Config {
+		t.Errorf("config change kind = %v", b.Kind())
+	}
+	write(t, filepath.Join(root, "layouts", "baseof.html"), "<html><body></body></html>")
+	if b := next(t, w, "layouts/baseof.html"); b.Kind() != Layout {
+		t.Errorf("layout change kind = %v", b.Kind())
+	}
+	os.Remove(filepath.Join(root, "content", "guides", "a.md"))
+	next(t, w, "content/guides/a.md")
+}
+
+func TestWatcherRenamedFolder(t *testing.T) {
+	root, w := newSite(t)
+	from, to := filepath.Join(root, "content", "guides"), filepath.Join(root, "content", "playbooks")
+	if err := os.Rename(from, to); err != nil {
+		t.Fatal(err)
+	}
+	next(t, w, "content/playbooks/a.md")
+	time.Sleep(50 * time.Millisecond)
+	write(t, filepath.Join(to, "b.md"), "---\ntitle: B\n---\n")
+	next(t, w, "content/playbooks/b.md")
+}
+
+func TestWatcherCloseEndsBatches(t *testing.T) {
+	_, w := newSite(t)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case _, ok := <-w.Batches():
+		if ok {
+			t.Error("a batch arrived after Close")
+		}
+	case <-time.After(2 * time.Second):
+		t.Error("Batches not closed by Close")
+	}
+	if err := w.Close(); err != nil {
+		t.Errorf("second Close = %v", err)
+	}
+}
