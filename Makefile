@@ -47,7 +47,7 @@ bench:
 
 ## screenshots: the home page, a guide, the workflow card and the calculator at 390px and 1280px
 screenshots:
-	$(GO) test -count=1 -run TestScreenshots -screenshots ./generator/build/
+	$(GO) test -count=1 -run TestScreenshots ./generator/build/ -args -screenshots $(CURDIR)/screenshots
 
 clean:
 	rm -rf bin public
