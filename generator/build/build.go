@@ -20,6 +20,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer s.Close()
+	s.oneOff = true
 	wopts := []write.Option{write.WithContext(ctx)}
 	if opts.FS != nil {
 		wopts = append(wopts, write.WithFS(opts.FS))

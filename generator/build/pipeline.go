@@ -26,6 +26,9 @@ type Session struct {
 	eng   *markdown.Engine
 	cache map[string]*parsed // by site-relative path
 	watch *stopwatch         // the current run's stage times
+	// oneOff is set by Build: the session ends with the run, so memory
+	// the next run would reuse can be let go page by page.
+	oneOff bool
 }
 
 // parsed is one content file after load and parse.

@@ -21,7 +21,7 @@ import (
 // then checks the output's links and structured data.
 func (s *Session) render(ctx context.Context, site *model.Site, tpl *render.Templates, out sinks, other []string) (diag.List, error) {
 	collector := check.NewCollector(out.rendered)
-	r := render.New(site, tpl, collector, render.Options{Now: s.opts.Now})
+	r := render.New(site, tpl, collector, render.Options{Now: s.opts.Now, Release: s.oneOff})
 	if err := renderPages(ctx, r, site.Pages); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"io"
 	"maps"
 	"strings"
 	"sync"
@@ -17,6 +18,11 @@ type pageFacts struct {
 	ids    map[string]bool
 	links  []string // href and src values as written
 	jsonLD [][]byte // bodies of <script type="application/ld+json">
+
+	// The facts of a file never change, so its structured data is
+	// validated once, however many serve rebuilds keep the file.
+	validated  sync.Once
+	violations []schema.Violation
 }
 
 // Collector is a write.Sink that passes every file on and remembers the
@@ -59,6 +65,29 @@ func (c *Collector) Through(other write.Sink) write.Sink {
 	return sinkFunc(func(path string, data []byte) error { return c.record(other, path, data) })
 }
 
+// WriteFrom implements write.StreamWriter, so a large file (llms-full.txt)
+// can reach the disk without being held in memory whole.
+func (c *Collector) WriteFrom(path string, r io.Reader) error {
+	if strings.HasSuffix(path, ".html") { // HTML is scanned, so it is read whole
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return err
+		}
+		return c.Write(path, data)
+	}
+	c.mu.Lock()
+	c.files[path] = true
+	c.mu.Unlock()
+	if sw, ok := c.next.(write.StreamWriter); ok {
+		return sw.WriteFrom(path, r)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	return c.next.Write(path, data)
+}
+
 type sinkFunc func(path string, data []byte) error
 
 func (f sinkFunc) Write(path string, data []byte) error { return f(path, data) }
@@ -68,13 +97,18 @@ func (c *Collector) record(next write.Sink, path string, data []byte) error {
 	if strings.HasSuffix(path, ".html") {
 		facts = scan(data)
 	}
+	// Record only what was written: a refused write (an alias onto a
+	// page) must not replace the facts of the file that stays.
+	if err := next.Write(path, data); err != nil {
+		return err
+	}
 	c.mu.Lock()
 	c.files[path] = true
 	if facts != nil {
 		c.pages[path] = facts
 	}
 	c.mu.Unlock()
-	return next.Write(path, data)
+	return nil
 }
 
 // scan tokenizes one HTML file. Only attributes matter, so text is skipped
@@ -126,6 +160,11 @@ func (f *pageFacts) attrs(z *html.Tokenizer) bool {
 
 // validateJSONLD checks the page's structured data as written.
 func (f *pageFacts) validateJSONLD() []schema.Violation {
+	f.validated.Do(func() { f.violations = f.checkJSONLD() })
+	return f.violations
+}
+
+func (f *pageFacts) checkJSONLD() []schema.Violation {
 	switch len(f.jsonLD) {
 	case 0:
 		return []schema.Violation{{Path: "script", Msg: "the page has no <script type=\"application/ld+json\"> element", Fix: "keep {{ .JSONLD }} in the <head> of layouts/partials/head.html"}}

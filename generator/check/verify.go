@@ -126,21 +126,24 @@ func (v verifier) internalPath(from, link string) (target, fragment string, inte
 	case p == "":
 		p = "/" + from
 	case strings.HasPrefix(p, "/"):
-		if !strings.HasPrefix(p, v.basePath) {
-			return strings.TrimPrefix(p, "/"), fragment, true
+		if strings.HasPrefix(p, v.basePath) {
+			p = "/" + strings.TrimPrefix(p, v.basePath)
 		}
-		p = "/" + strings.TrimPrefix(p, v.basePath)
 	default:
-		p = path.Join("/"+path.Dir(from), p) + trailingSlash(p)
+		p = path.Dir("/"+from) + "/" + p
 	}
-	return strings.TrimPrefix(p, "/"), fragment, true
+	return strings.TrimPrefix(cleanPath(p), "/"), fragment, true
 }
 
-func trailingSlash(p string) string {
-	if strings.HasSuffix(p, "/") {
-		return "/"
+// cleanPath removes dot segments and doubled slashes the way a browser
+// and a static server do ("/b/../a/" is "/a/"), keeping the final slash
+// that marks a folder ("x/." is the folder x/, as RFC 3986 resolves it).
+func cleanPath(p string) string {
+	c := path.Clean(p)
+	if c != "/" && (strings.HasSuffix(p, "/") || strings.HasSuffix(p, "/.") || strings.HasSuffix(p, "/..")) {
+		c += "/"
 	}
-	return ""
+	return c
 }
 
 // findFile finds the file a URL path serves, the way a static server

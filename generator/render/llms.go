@@ -1,8 +1,12 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
+	"io"
+
 	"fmt"
+	"playbook/generator/write"
 
 	"playbook/generator/model"
 )
@@ -77,26 +81,50 @@ func (r *Renderer) llmsLink(b *bytes.Buffer, p *model.Page) {
 	b.WriteByte('\n')
 }
 
-// llmsFull joins every content page's twin, for assistants that take one
-// document.
-func (r *Renderer) llmsFull() ([]byte, error) {
-	var b bytes.Buffer
-	b.Grow(r.llmsFullSize())
-	fmt.Fprintf(&b, "# %s\n\n", oneLine(r.site.Config.Title))
-	if d := r.site.Config.Description; d != "" {
-		fmt.Fprintf(&b, "> %s\n\n", oneLine(d))
+// writeLLMSFull writes llms-full.txt, every content page's twin in one
+// file for assistants that take one document. On a 10,000-page site it is
+// tens of megabytes, so it is streamed when the sink can take a stream.
+func (r *Renderer) writeLLMSFull() error {
+	sw, ok := r.sink.(write.StreamWriter)
+	if !ok {
+		var b bytes.Buffer
+		b.Grow(r.llmsFullSize())
+		r.llmsFull(&b)
+		return r.sink.Write("llms-full.txt", b.Bytes())
 	}
-	for _, p := range r.site.Content {
-		fmt.Fprintf(&b, "---\n\nSource: %s\n\n", p.Permalink)
-		r.twin(&b, p)
-		b.WriteByte('\n')
-	}
-	return b.Bytes(), nil
+	pr, pw := io.Pipe()
+	go func() {
+		bw := bufio.NewWriterSize(pw, 256<<10)
+		r.llmsFull(bw)
+		err := bw.Flush()
+		pw.CloseWithError(err)
+	}()
+	err := sw.WriteFrom("llms-full.txt", pr)
+	pr.CloseWithError(err) // stops the writer if the sink gave up early
+	return err
 }
 
-// llmsFullSize estimates llms-full.txt closely enough that its buffer is
-// allocated once: on a 10,000-page site it is tens of megabytes, and
-// doubling a buffer that size is most of the file's cost.
+// llmsFull writes the twins after a title and summary.
+func (r *Renderer) llmsFull(w io.Writer) {
+	fmt.Fprintf(w, "# %s\n\n", oneLine(r.site.Config.Title))
+	if d := r.site.Config.Description; d != "" {
+		fmt.Fprintf(w, "> %s\n\n", oneLine(d))
+	}
+	buf := r.getBuf()
+	defer r.putBuf(buf)
+	for _, p := range r.site.Content {
+		buf.Reset()
+		fmt.Fprintf(buf, "---\n\nSource: %s\n\n", p.Permalink)
+		r.twin(buf, p)
+		buf.WriteByte('\n')
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return // the reader stopped; it has the error
+		}
+	}
+}
+
+// llmsFullSize estimates llms-full.txt closely enough that, when it must
+// be built in memory, its buffer is allocated once.
 func (r *Renderer) llmsFullSize() int {
 	n := 4096
 	for _, p := range r.site.Content {

@@ -18,6 +18,10 @@ func (r *Renderer) Page(p *model.Page) error {
 	if err := r.pageTwin(p); err != nil {
 		return fmt.Errorf("%s: %w", pageName(p), err)
 	}
+	if r.release && p.Prepared != nil {
+		// llms-full.txt still needs the twin; includes need AnswerHTML.
+		p.Prepared.Body, p.Prepared.FAQAnswers, p.Prepared.StepTexts = nil, nil, nil
+	}
 	return nil
 }
 

@@ -21,6 +21,10 @@ type Options struct {
 	UnsafeHTML bool
 	// Now stamps the copyright year; zero means time.Now.
 	Now time.Time
+	// Release drops each page's prepared HTML once the page is written:
+	// a one-off build never needs it again (serve keeps it for the next
+	// rebuild).
+	Release bool
 }
 
 // Renderer writes the pages and site files of one build. Page may be
@@ -31,6 +35,7 @@ type Renderer struct {
 	sink     write.Sink
 	basePath string
 	year     int
+	release  bool
 	presets  []ltv.Preset
 	answers  map[string][]byte // included answers' HTML by slug
 	problems problemSink
@@ -44,7 +49,7 @@ func New(site *model.Site, tpl *Templates, sink write.Sink, opts Options) *Rende
 	if now.IsZero() {
 		now = time.Now()
 	}
-	r := &Renderer{site: site, tpl: tpl, sink: sink, basePath: BasePath(site.Config.BaseURL), year: now.Year()}
+	r := &Renderer{site: site, tpl: tpl, sink: sink, basePath: BasePath(site.Config.BaseURL), year: now.Year(), release: opts.Release}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	for _, v := range site.Verticals {
 		if v.Vertical.Preset != nil {

@@ -26,7 +26,6 @@ func (r *Renderer) SiteFiles() error {
 		{"robots.txt", r.robots},
 		{"feed.xml", r.feed},
 		{"llms.txt", r.llms},
-		{"llms-full.txt", r.llmsFull},
 	}
 	for _, s := range steps {
 		b, err := s.fn()
@@ -36,6 +35,9 @@ func (r *Renderer) SiteFiles() error {
 		if err := r.sink.Write(s.name, b); err != nil {
 			return err
 		}
+	}
+	if err := r.writeLLMSFull(); err != nil {
+		return fmt.Errorf("llms-full.txt: %w", err)
 	}
 	if err := r.notFound(); err != nil {
 		return err

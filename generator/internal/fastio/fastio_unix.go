@@ -100,4 +100,3 @@ func IsSymlinkErr(err error) bool {
 	}
 	return pe.Err == unix.ELOOP || pe.Err == unix.EMLINK
 }
-
