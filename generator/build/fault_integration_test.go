@@ -115,6 +115,9 @@ type faultCase struct {
 	problems []string // the problems, when the fault is the site's
 }
 
+// TestFaultsKeepPreviousDest builds a site, then builds it again under a
+// fault (issue #9, part 3): the first output must survive byte for byte
+// and no staging folder may be left beside it.
 func TestFaultsKeepPreviousDest(t *testing.T) {
 	for _, tt := range faultCases() {
 		t.Run(tt.name, func(t *testing.T) {

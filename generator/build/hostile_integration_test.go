@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -42,6 +43,8 @@ func page(path, title, body string) string {
 	return "-- " + path + " --\n---\ntitle: " + title + "\ndescription: \"A page of the hostile content tests.\"\n---\n" + body
 }
 
+// TestHostileContent builds one site per piece of hostile or broken
+// content (issue #9, part 2) and asserts its exact outcome.
 func TestHostileContent(t *testing.T) {
 	start := time.Now()
 	for _, tt := range hostileCases() {
@@ -88,8 +91,13 @@ func brokenFileCases() []hostileCase {
 		{name: "NUL byte", files: page("content/a.md", "A", "a\x00b\n"),
 			want: []string{"content/a.md:5:2: error: the file contains a NUL byte — remove the NUL byte"}},
 		{name: "50 MB page", setup: func(t *testing.T, s *sitetest.Site) {
-			s.WriteFile("content/big.md", "---\ntitle: Big\n---\n"+strings.Repeat("word ", 10<<20))
-		}, want: []string{"content/big.md: error: the file is 50 MB, over the 8 MB limit for one page — split it"}},
+			// Front matter, then 50 MB: the size alone must refuse the
+			// file before it is read, so the tail may stay sparse.
+			s.WriteFile("content/big.md", "---\ntitle: Big\n---\n"+strings.Repeat("word ", 1000))
+			if err := os.Truncate(filepath.Join(s.Dir, "content", "big.md"), 50<<20); err != nil {
+				t.Fatal(err)
+			}
+		}, want: []string{"content/big.md: error: the file is over the 8 MB limit for one page — split it into several pages"}},
 		{name: "10,000 headings", setup: func(t *testing.T, s *sitetest.Site) {
 			var b strings.Builder
 			for i := range 10000 {
@@ -155,16 +163,34 @@ func urlCases() []hostileCase {
 			want: []string{"content/b.md:1:1: error: the page's URL /a/ is already used by content/a.md — give one of them another file name or slug"}},
 		{name: "URLs differ only in case", files: page("content/Guide.md", "A", "") + page("content/guide.md", "B", ""),
 			want: []string{"content/guide.md:1:1: error: the page's URL /guide/ is already used by content/Guide.md"}},
+		{name: "folders differ only in case", files: page("content/Guides/a.md", "A", "") + page("content/guides/b.md", "B", ""),
+			want: []string{"content/guides/b.md:1:1: error: the folder content/guides/ has the URL /guides/ of the folder content/Guides/ — rename one"}},
+		{name: "page over a folder's list page", files: page("content/guides.md", "A", "") + page("content/guides/b.md", "B", ""),
+			want: []string{"content/guides.md:1:1: error: the page's URL /guides/ is the list page of the folder content/guides/ — rename the page, or make it the folder's list page content/guides/_index.md"}},
+		{name: "page over the tag pages", files: page("content/tags/ltv.md", "A", "") +
+			"-- content/b.md --\n---\ntitle: B\ndescription: d\ntags: [ltv, \"!!!\"]\n---\n",
+			want: []string{
+				`content/b.md:4:13: error: tag "!!!" has no letters or digits — use letters or digits in the tag`,
+				"content/tags/ltv.md:1:1: error: the folder content/tags/ would be published at /tags/, where playbook publishes its tag and stage pages",
+			}},
+		{name: "aliases outside the site or onto a page", files: page("content/b.md", "B", "") +
+			"-- content/a.md --\n---\ntitle: A\ndescription: d\naliases: [../../x, \"https://evil.example/\", /b/, /old/]\n---\n",
+			want: []string{
+				`content/a.md:4:1: error: alias "/b/" would replace b/index.html, which the site already writes`,
+				`content/a.md:4:11: error: alias "../../x" is not a path of this site — write the old path of the page`,
+				`content/a.md:4:20: error: alias "https://evil.example/" is not a path of this site`,
+			}},
 		{name: "symlinks in content point outside", setup: linkOutside, want: []string{
 			"content/folder: error: cannot read the file: openat content/folder: path escapes from parent — symlinks must point inside",
 			"content/leak.md: error: cannot read the file: ",
 			"content/leak.png: error: cannot read the file: ",
+			"static/leak.png: error: symbolic link points outside static/ (to ",
 		}},
 	}
 }
 
-// linkOutside puts a Markdown file, an image and a folder into content/
-// as symlinks to files outside the site.
+// linkOutside puts a Markdown file, an image and a folder into content/,
+// and an image into static/, as symlinks to files outside the site.
 func linkOutside(t *testing.T, s *sitetest.Site) {
 	outside := t.TempDir()
 	for name, data := range map[string]string{"secret.md": "---\ntitle: Secret\n---\nsecret\n", "secret.png": "png", "dir/x.md": "x"} {
@@ -176,8 +202,10 @@ func linkOutside(t *testing.T, s *sitetest.Site) {
 		}
 	}
 	s.WriteFile("content/a.md", "---\ntitle: A\ndescription: d\n---\n")
-	for link, target := range map[string]string{"leak.md": "secret.md", "leak.png": "secret.png", "folder": "dir"} {
-		if err := os.Symlink(filepath.Join(outside, target), filepath.Join(s.Dir, "content", link)); err != nil {
+	s.WriteFile("static/ok.txt", "ok")
+	for link, target := range map[string]string{"content/leak.md": "secret.md", "content/leak.png": "secret.png",
+		"content/folder": "dir", "static/leak.png": "secret.png"} {
+		if err := os.Symlink(filepath.Join(outside, target), filepath.Join(s.Dir, filepath.FromSlash(link))); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -367,6 +395,10 @@ var fuzzSite = fstest.MapFS{
 func FuzzBuildPage(f *testing.F) {
 	dir := f.TempDir() // NewSession opens a real folder; the files come from fuzzSite
 	f.Fuzz(func(t *testing.T, kind uint8, src []byte) {
+		// A build that never ends is a denial of service: crash the worker
+		// so the fuzzer keeps the input (a hung call cannot fail the test).
+		watchdog := time.AfterFunc(20*time.Second, func() { panic(fmt.Sprintf("build hangs on kind %d, page %q", kind, src)) })
+		defer watchdog.Stop()
 		name := path.Join("content", fuzzKinds[int(kind)%len(fuzzKinds)], "fuzzed.md")
 		site := maps.Clone(fuzzSite)
 		site[name] = &fstest.MapFile{Data: src}
@@ -386,24 +418,33 @@ func FuzzBuildPage(f *testing.F) {
 				t.Errorf("problem without a file or message: %+v", p)
 			}
 		}
+		pages := map[string]bool{}
+		if res.Site != nil {
+			for _, p := range res.Site.Pages {
+				pages[strings.TrimPrefix(p.URL, "/")+"index.html"] = true
+			}
+		}
 		for _, out := range mem.Paths() {
-			if strings.HasSuffix(out, ".html") && out != "404.html" {
+			if strings.HasSuffix(out, ".html") {
 				b, _ := mem.Get(out)
-				assertJSONLDSealed(t, out, b)
+				assertJSONLDSealed(t, out, b, pages[out])
 			}
 		}
 	})
 }
 
-// assertJSONLDSealed checks one page's structured data as a browser would
-// read it.
-func assertJSONLDSealed(t *testing.T, out string, page []byte) {
+// assertJSONLDSealed checks one HTML file's structured data as a browser
+// would read it. A page has exactly one script; other HTML files (404.html,
+// alias redirects) may have none.
+func assertJSONLDSealed(t *testing.T, out string, page []byte, isPage bool) {
 	t.Helper()
 	scripts := ldScripts(page)
-	if len(scripts) != 1 {
-		t.Fatalf("%s: %d JSON-LD scripts, want 1", out, len(scripts))
+	if len(scripts) > 1 || isPage && len(scripts) != 1 {
+		t.Fatalf("%s: %d JSON-LD scripts", out, len(scripts))
 	}
-	if strings.Contains(scripts[0], "<") || !json.Valid([]byte(scripts[0])) {
-		t.Fatalf("%s: JSON-LD is not sealed valid JSON:\n%s", out, scripts[0])
+	for _, ld := range scripts {
+		if strings.Contains(ld, "<") || !json.Valid([]byte(ld)) {
+			t.Fatalf("%s: JSON-LD is not sealed valid JSON:\n%s", out, ld)
+		}
 	}
 }

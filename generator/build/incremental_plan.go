@@ -18,10 +18,15 @@ type plan struct {
 	siteFiles bool // sitemap, feed, llms.txt, llms-full.txt, 404, aliases
 	static    bool // theme and site static files, bundle resources
 	now       map[string]*pageState
+	// splice is the previous build's llms-full.txt when only the twins of
+	// rendered pages change in it and the other site files are kept.
+	splice *llmsDoc
 }
 
-func fullPlan(site *model.Site) plan {
-	return plan{full: true, pages: site.Pages, siteFiles: true, static: true, now: pageStates(site)}
+// fullPlan renders every page and every other file; now is the site's
+// page states.
+func fullPlan(site *model.Site, now map[string]*pageState) plan {
+	return plan{full: true, pages: site.Pages, siteFiles: true, static: true, now: now}
 }
 
 // planChanged decides what a batch of content or static changes re-renders:
@@ -40,21 +45,21 @@ func planChanged(prev *state, in *loaded, b watch.Batch) plan {
 		!slices.Equal(prev.in.files.Other, in.files.Other)
 	moved := changedSigs(prev.pages, now)
 	if listsChanged(prev.pages, now, changed) || (in.layouts && len(moved) > 0) {
-		p := fullPlan(in.site)
-		p.now = now
-		return p
+		return fullPlan(in.site, now)
 	}
-	d := &deps{prev: prev.pages, now: now, site: in.site, render: map[string]bool{}}
+	d := &deps{prev: prev.pages, now: now, prevSite: prev.in.site, site: in.site, render: map[string]bool{}}
 	d.addFiles(changed)
 	d.addNavigation()
-	for _, k := range moved {
-		d.addShowing(k)
-	}
+	d.addShowing(moved)
 	d.addIncluders(slices.Concat(changed, moved))
 	d.addRelatedKinds(slices.Concat(changed, moved))
 	d.addUnkept()
-	pages := d.pages()
-	return plan{pages: pages, siteFiles: len(pages) > 0 || len(moved) > 0, static: static, now: now}
+	p := plan{pages: d.pages(), siteFiles: len(moved) > 0, static: static, now: now}
+	if !p.siteFiles && slices.ContainsFunc(p.pages, func(pg *model.Page) bool { return !pg.IsList() }) {
+		p.splice = prev.llmsDoc(in.site.Content)
+		p.siteFiles = p.splice == nil
+	}
+	return p
 }
 
 // isResource reports whether a content path is not a page: a bundle's
@@ -107,9 +112,9 @@ func listKeys(states map[string]*pageState) []string {
 
 // deps gathers the pages a change reaches.
 type deps struct {
-	prev, now map[string]*pageState
-	site      *model.Site
-	render    map[string]bool // keys of the pages to render
+	prev, now      map[string]*pageState
+	prevSite, site *model.Site
+	render         map[string]bool // keys of the pages to render
 }
 
 func (d *deps) add(k string) {
@@ -134,19 +139,35 @@ func (d *deps) addNavigation() {
 	}
 }
 
-// addShowing adds what shows page k: the lists it is or was on, the lists
-// showing those (a taxonomy page counts its terms' pages), and its
-// neighbours' prev/next links.
-func (d *deps) addShowing(k string) {
-	for _, list := range d.listsOf(k) {
-		d.add(list)
-		for _, up := range d.listsOf(list) {
-			d.add(up)
+// manyMoved is how many changed pages make it cheaper to render every
+// list page than to find the lists that show each.
+const manyMoved = 32
+
+// addShowing adds what shows the pages moved: the lists they are or were
+// on, the lists showing those (a taxonomy page counts its terms' pages),
+// and their neighbours' prev/next links.
+func (d *deps) addShowing(moved []string) {
+	for _, k := range moved {
+		if st, ok := d.now[k]; ok {
+			d.add(st.prev)
+			d.add(st.next)
+		}
+		if len(moved) > manyMoved {
+			continue
+		}
+		for _, list := range d.listsOf(k) {
+			d.add(list)
+			for _, up := range d.listsOf(list) {
+				d.add(up)
+			}
 		}
 	}
-	if st, ok := d.now[k]; ok {
-		d.add(st.prev)
-		d.add(st.next)
+	if len(moved) > manyMoved {
+		for k, st := range d.now {
+			if st.page.IsList() {
+				d.add(k)
+			}
+		}
 	}
 }
 
@@ -154,12 +175,8 @@ func (d *deps) addShowing(k string) {
 // it before.
 func (d *deps) listsOf(k string) []string {
 	var out []string
-	for _, states := range []map[string]*pageState{d.prev, d.now} {
-		if st, ok := states[k]; ok {
-			for _, u := range st.lists {
-				out = append(out, pageKey(d.site.Lookup(u)))
-			}
-		}
+	for _, u := range slices.Concat(listsShowing(d.prevSite, k), listsShowing(d.site, k)) {
+		out = append(out, pageKey(d.site.Lookup(u)))
 	}
 	return out
 }

@@ -43,7 +43,10 @@ func (l *Live) render(ctx context.Context, in *loaded, prev *state, p plan) (*st
 	if err != nil {
 		return nil, diag.List{renderFailure(err)}, nil
 	}
-	st.out = out
+	st.out, st.llms = out, llmsAfter(prev, p, out)
+	if st.llms != nil {
+		delete(out, llmsFullName) // joined on first read
+	}
 	st.renderProbs = keptRenderProblems(prev, p.pages, r.Problems())
 	probs := slices.Concat(st.staticProbs, st.renderProbs, coll.Verify(in.site))
 	return st, probs, nil
@@ -91,6 +94,23 @@ func newCollector(next write.Sink, prev *state, drop []string) *check.Collector 
 		return check.NewCollector(next)
 	}
 	return check.NewCollectorFrom(next, prev.coll, drop)
+}
+
+// llmsAfter is the new llms-full.txt in parts: the previous one with the
+// rendered pages' twins swapped when the plan splices, the previous one
+// as it was when the site files are kept, nil when they were rendered.
+func llmsAfter(prev *state, p plan, out map[string][]byte) *llmsDoc {
+	switch {
+	case p.splice != nil:
+		urls := map[string]bool{}
+		for _, pg := range p.pages {
+			urls[pg.URL] = true
+		}
+		return p.splice.withTwins(urls, out)
+	case prev != nil && !p.siteFiles:
+		return prev.llms
+	}
+	return nil
 }
 
 // dropped lists the previous build's files that a partial plan replaces

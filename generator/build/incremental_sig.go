@@ -14,8 +14,7 @@ import (
 type pageState struct {
 	page       *model.Page
 	sig        pageSig
-	prev, next string   // keys of its neighbours in its section
-	lists      []string // URLs of the list pages that show it
+	prev, next string // keys of its neighbours in its section
 }
 
 // pageSig is everything other pages and the site files show of a page:
@@ -64,34 +63,44 @@ func sameParams(a, b map[string]any) bool {
 	return reflect.DeepEqual(a, b)
 }
 
-// pageStates records every page of a site with what shows it.
+// pageStates records every page of a site.
 func pageStates(site *model.Site) map[string]*pageState {
 	m := make(map[string]*pageState, len(site.Pages))
-	for _, p := range site.Pages {
-		m[pageKey(p)] = &pageState{page: p, sig: sigOf(p), prev: pageKey(p.Prev), next: pageKey(p.Next)}
-	}
-	for _, list := range site.Pages {
-		if !list.IsList() {
-			continue
-		}
-		for _, c := range shownBy(list) {
-			if st := m[pageKey(c)]; st != nil {
-				st.lists = append(st.lists, list.URL)
-			}
-		}
+	states := make([]pageState, len(site.Pages)) // one allocation, not 10,000
+	for i, p := range site.Pages {
+		states[i] = pageState{page: p, sig: sigOf(p), prev: pageKey(p.Prev), next: pageKey(p.Next)}
+		m[pageKey(p)] = &states[i]
 	}
 	return m
 }
 
-// shownBy is what a list page shows: its pages and its sub-sections.
-func shownBy(list *model.Page) []*model.Page {
-	shown := list.Pages
-	if sec := list.Section; sec != nil && sec.Page == list {
-		for _, sub := range sec.Subs {
-			shown = append(slices.Clip(shown), sub.Page)
+// listsShowing returns the URLs of the list pages of site that show the
+// page with key k: its section's, a section's that shows it as a
+// sub-section, its terms', and its taxonomy's for a term page. It reads
+// the sections and terms, which each Assemble makes afresh, so it still
+// tells what an earlier site showed after the pages were assembled again.
+func listsShowing(site *model.Site, k string) []string {
+	var out []string
+	for _, sec := range site.Sections {
+		if hasKey(sec.Pages, k) || slices.ContainsFunc(sec.Subs, func(sub *model.Section) bool { return pageKey(sub.Page) == k }) {
+			out = append(out, sec.Page.URL)
 		}
 	}
-	return shown
+	for _, t := range site.Taxonomies {
+		for _, term := range t.Terms {
+			if hasKey(term.Pages, k) {
+				out = append(out, term.Page.URL)
+			}
+			if pageKey(term.Page) == k {
+				out = append(out, t.Page.URL)
+			}
+		}
+	}
+	return out
+}
+
+func hasKey(pages []*model.Page, k string) bool {
+	return slices.ContainsFunc(pages, func(p *model.Page) bool { return pageKey(p) == k })
 }
 
 // pageFiles are the output files of the page at url, as render writes

@@ -76,7 +76,7 @@ func (l *Live) full(ctx context.Context) (*Update, error) {
 	if err != nil {
 		return l.fail(err)
 	}
-	return l.finish(ctx, start, in, fullPlan(in.site))
+	return l.finish(ctx, start, in, fullPlan(in.site, pageStates(in.site)))
 }
 
 // partial re-parses the changed files and renders what depends on them.
@@ -105,13 +105,13 @@ func (l *Live) finish(ctx context.Context, start time.Time, in *loaded, p plan) 
 		probs = append(probs, renderProbs...)
 		if st != nil {
 			l.prev = st
-			up.Output, up.Rendered = &Output{files: st.out}, len(p.pages)
+			up.Output, up.Rendered = st.output(), len(p.pages)
 		}
 	}
 	probs.Sort()
 	up.Result = Result{Problems: dedupe(probs), Site: in.site, Pages: countKinds(in.site), Elapsed: time.Since(start)}
 	if up.Output != nil {
-		up.Files, up.Bytes = up.Output.Len(), up.Output.size()
+		up.Files = up.Output.Len()
 	}
 	return up, nil
 }

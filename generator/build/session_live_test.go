@@ -111,10 +111,11 @@ type liveStep struct {
 
 // stepProblems are problems some steps must report, by step.
 var stepProblems = map[string]string{
-	"broken edit":                `content/guides/new-page.md:11:1: error: block "note" opened here is never closed`,
-	"page deleted breaks links":  `content/guides/grow-ltv-after-purchase.md:60:59: error: broken link "/guides/map-the-customer-journey/"`,
-	"layout fails on every page": "site: error: cannot render the site: ",
-	"layout does not parse":      "layouts/partials/footer.html:1: error: template error: ",
+	"heading an anchor points to renamed": `content/answers/customer-health-score.md:15:`,
+	"broken edit":                         `content/guides/new-page.md:11:1: error: block "note" opened here is never closed`,
+	"page deleted breaks links":           `content/guides/grow-ltv-after-purchase.md:60:59: error: broken link "/guides/map-the-customer-journey/"`,
+	"layout fails on every page":          "site: error: cannot render the site: ",
+	"layout does not parse":               "layouts/partials/footer.html:1: error: template error: ",
 }
 
 func liveSteps() []liveStep {
@@ -124,6 +125,8 @@ func liveSteps() []liveStep {
 	const journey = "content/guides/map-the-customer-journey.md"
 	return []liveStep{
 		{"body edit", one(journey, func(s string) string { return s + "\nOne more paragraph about journeys.\n" }), false, 1},
+		{"heading an anchor points to renamed", one(journey, replace("## How do you build a health score?", "## How is a health score built?")), false, 1},
+		{"heading restored", one(journey, replace("## How is a health score built?", "## How do you build a health score?")), false, 1},
 		{"title edit", one(journey, setFront("title", `"Map the Whole Customer Journey"`)), false, 12},
 		{"date edit moves the page", one("content/playbooks/seven-day-ltv-quick-start.md", setFront("date", "2020-01-01")), false, 12},
 		{"new tag adds a term page", one(journey, setFront("tags", "[ltv, brand-new-tag]")), true, 0},

@@ -53,11 +53,15 @@ func (l *Live) loadAll(ctx context.Context) (*loaded, error) {
 
 // loadChanged starts from the previous build's config, templates and file
 // list; the content tree is walked again only when files may have come or
-// gone.
+// gone, and nothing is parsed or assembled when no content changed.
 func (l *Live) loadChanged(ctx context.Context, prev *state, b watch.Batch) (*loaded, error) {
 	p := prev.in
 	in := &loaded{cfg: p.cfg, cfgProbs: p.cfgProbs, files: p.files, walkProbs: p.walkProbs,
 		tpl: p.tpl, tplProbs: p.tplProbs, layouts: p.layouts}
+	if len(b.Paths(watch.Content)) == 0 { // static files only: the pages are as they were
+		in.site, in.pageProbs = p.site, p.pageProbs
+		return in, nil
+	}
 	if !l.sameFiles(p.files, b) {
 		in.files, in.walkProbs = load.Walk(l.s.fsys)
 	}

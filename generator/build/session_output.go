@@ -11,26 +11,27 @@ import (
 // the bytes of the files a rebuild did not touch.
 type Output struct {
 	files map[string][]byte
+	lazy  map[string]*lazyFile // made on first read (llms-full.txt)
 }
 
 // Get returns the content of the file at p and whether it exists. The
 // caller must not modify the returned slice.
 func (o *Output) Get(p string) ([]byte, bool) {
-	b, ok := o.files[p]
-	return b, ok
+	if b, ok := o.files[p]; ok {
+		return b, true
+	}
+	if f, ok := o.lazy[p]; ok {
+		return f.get(), true
+	}
+	return nil, false
 }
 
 // Len returns the number of files.
-func (o *Output) Len() int { return len(o.files) }
+func (o *Output) Len() int { return len(o.files) + len(o.lazy) }
 
 // Paths returns every path, sorted.
-func (o *Output) Paths() []string { return slices.Sorted(maps.Keys(o.files)) }
-
-// size is the total size of the files.
-func (o *Output) size() int64 {
-	var n int64
-	for _, b := range o.files {
-		n += int64(len(b))
-	}
-	return n
+func (o *Output) Paths() []string {
+	out := slices.AppendSeq(slices.Collect(maps.Keys(o.files)), maps.Keys(o.lazy))
+	slices.Sort(out)
+	return out
 }

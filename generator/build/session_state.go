@@ -3,6 +3,7 @@ package build
 import (
 	"playbook/generator/check"
 	"playbook/generator/diag"
+	"playbook/generator/model"
 )
 
 // state is what a serve build that rendered the whole site leaves for the
@@ -19,4 +20,33 @@ type state struct {
 	// renderProbs are the problems the renderer found, kept for the pages
 	// the next build does not render again.
 	renderProbs diag.List
+	// llms is llms-full.txt in parts when it is not in out: a rebuild
+	// swapped twins in it and it is joined on first read.
+	llms *llmsDoc
+}
+
+// llmsDoc is the build's llms-full.txt in parts, if it lists exactly the
+// content pages given; nil when it does not (or its file is not in the
+// expected layout).
+func (st *state) llmsDoc(content []*model.Page) *llmsDoc {
+	if st.llms != nil {
+		if st.llms.sameContent(content) {
+			return st.llms
+		}
+		return nil
+	}
+	d, ok := parseLLMS(st.out[llmsFullName], content, st.out)
+	if !ok || !d.sameContent(content) {
+		return nil
+	}
+	return d
+}
+
+// output is what serve gets of the build.
+func (st *state) output() *Output {
+	o := &Output{files: st.out}
+	if st.llms != nil {
+		o.lazy = map[string]*lazyFile{llmsFullName: {make: st.llms.join}}
+	}
+	return o
 }

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"playbook/generator/diag"
 	"playbook/generator/write"
 	"playbook/schema"
 )
@@ -20,9 +21,24 @@ type pageFacts struct {
 	jsonLD [][]byte // bodies of <script type="application/ld+json">
 
 	// The facts of a file never change, so its structured data is
-	// validated once, however many serve rebuilds keep the file.
-	validated  sync.Once
-	violations []schema.Violation
+	// validated and its links are resolved once, however many serve
+	// rebuilds keep the file; only whether the targets exist is checked
+	// again.
+	validated   sync.Once
+	violations  []schema.Violation
+	resolveMu   sync.Mutex
+	resolvedFor string       // the base URL targets were resolved against
+	targets     []linkTarget // nil until resolved
+}
+
+// internalLinks returns the file's distinct internal links, resolved.
+func (f *pageFacts) internalLinks(v verifier, out string) []linkTarget {
+	f.resolveMu.Lock()
+	defer f.resolveMu.Unlock()
+	if f.targets == nil || f.resolvedFor != v.base {
+		f.targets, f.resolvedFor = v.targets(out, f.links), v.base
+	}
+	return f.targets
 }
 
 // Collector is a write.Sink that passes every file on and remembers the
@@ -32,6 +48,12 @@ type Collector struct {
 	mu    sync.Mutex
 	files map[string]bool
 	pages map[string]*pageFacts // by output path
+	// A collector started from a previous build's (NewCollectorFrom)
+	// keeps it and the files written since, so Verify can reuse what it
+	// found for the pages whose outcome cannot have changed.
+	prev    *Collector
+	written map[string]bool
+	found   map[string]diag.List // by output path, set by Verify
 }
 
 // NewCollector wraps next.
@@ -44,7 +66,7 @@ func NewCollector(next write.Sink) *Collector {
 // and keeps the others, whose facts prev already holds.
 func NewCollectorFrom(next write.Sink, prev *Collector, drop []string) *Collector {
 	prev.mu.Lock()
-	c := &Collector{next: next, files: maps.Clone(prev.files), pages: maps.Clone(prev.pages)}
+	c := &Collector{next: next, files: maps.Clone(prev.files), pages: maps.Clone(prev.pages), prev: prev, written: map[string]bool{}}
 	prev.mu.Unlock()
 	for _, p := range drop {
 		delete(c.files, p)
@@ -104,6 +126,9 @@ func (c *Collector) record(next write.Sink, path string, data []byte) error {
 	}
 	c.mu.Lock()
 	c.files[path] = true
+	if c.written != nil {
+		c.written[path] = true
+	}
 	if facts != nil {
 		c.pages[path] = facts
 	}

@@ -27,18 +27,71 @@ func (c *Collector) Verify(site *model.Site) diag.List {
 	v := verifier{c: c, base: site.Config.BaseURL, basePath: basePath(site.Config.BaseURL)}
 	outs := c.sortedPages()
 	found := make([]diag.List, len(outs))
+	reuse := c.reusable(v)
 	parallel(len(outs), func(i int) {
+		if l, ok := reuse(outs[i]); ok {
+			found[i] = l
+			return
+		}
 		page := byOut[outs[i]]
 		found[i] = v.links(outs[i], page)
 		if page != nil {
 			found[i] = append(found[i], jsonLDProblems(page, c.pages[outs[i]])...)
 		}
 	})
+	c.found = make(map[string]diag.List, len(outs))
 	var probs diag.List
-	for _, f := range found {
+	for i, f := range found {
+		c.found[outs[i]] = f
 		probs = append(probs, f...)
 	}
 	return probs
+}
+
+// reusable returns, for a collector started from a previous build's, what
+// the previous Verify found for a page whose outcome cannot have changed:
+// its file was not written again, no file came or went, and no page its
+// #id links point into was written again. On a 10,000-page site a serve
+// rebuild after one edit then checks one page's links, not all of them.
+func (c *Collector) reusable(v verifier) func(out string) (diag.List, bool) {
+	none := func(string) (diag.List, bool) { return nil, false }
+	if c.prev == nil {
+		return none
+	}
+	c.prev.mu.Lock()
+	prevPages, prevFound, prevFiles := c.prev.pages, c.prev.found, c.prev.files
+	c.prev.mu.Unlock()
+	if prevFound == nil || !c.sameFiles(prevFiles) {
+		return none
+	}
+	return func(out string) (diag.List, bool) {
+		f := c.pages[out]
+		l, ok := prevFound[out]
+		if !ok || f != prevPages[out] {
+			return nil, false
+		}
+		for _, t := range f.internalLinks(v, out) {
+			if t.fragment != "" && (c.written[t.target] || c.written[t.index]) {
+				return nil, false
+			}
+		}
+		return l, true
+	}
+}
+
+// sameFiles reports whether the collector holds the same paths as prev:
+// it started from prev's less some, and wrote only paths prev had, as many
+// as it dropped.
+func (c *Collector) sameFiles(prev map[string]bool) bool {
+	if len(c.files) != len(prev) {
+		return false
+	}
+	for p := range c.written {
+		if !prev[p] {
+			return false
+		}
+	}
+	return true
 }
 
 // parallel calls fn for 0..n-1 over all cores. fn only reads shared
@@ -75,14 +128,9 @@ type verifier struct {
 // distinct link.
 func (v verifier) links(out string, page *model.Page) diag.List {
 	var probs diag.List
-	seen := map[string]bool{}
-	for _, link := range v.c.pages[out].links {
-		if seen[link] {
-			continue
-		}
-		seen[link] = true
-		if msg, fix := v.resolve(out, link); msg != "" {
-			probs.Add(linkProblem(out, page, link, msg, fix))
+	for _, t := range v.c.pages[out].internalLinks(v, out) {
+		if msg, fix := v.check(t); msg != "" {
+			probs.Add(linkProblem(out, page, t.link, msg, fix))
 		}
 	}
 	return probs
@@ -95,18 +143,54 @@ func (v verifier) resolve(from, link string) (msg, fix string) {
 	if !internal {
 		return "", ""
 	}
-	file, ok := v.findFile(target)
-	if !ok {
-		return "no page or file is published at " + "/" + target, "fix the link, or create the page it points to"
+	return v.check(newLinkTarget(link, target, fragment))
+}
+
+// linkTarget is an internal link resolved to the output path it names.
+type linkTarget struct {
+	link, target, fragment string
+	index                  string // the folder's index.html, if target is a folder
+}
+
+func newLinkTarget(link, target, fragment string) linkTarget {
+	index := target + "/index.html"
+	if target == "" || strings.HasSuffix(target, "/") {
+		index = target + "index.html"
 	}
-	if fragment == "" || !strings.HasSuffix(file, ".html") {
+	return linkTarget{link, target, fragment, index}
+}
+
+// targets resolves the distinct internal links of the output file out.
+func (v verifier) targets(out string, links []string) []linkTarget {
+	ts := []linkTarget{}
+	seen := map[string]bool{}
+	for _, link := range links {
+		if seen[link] {
+			continue
+		}
+		seen[link] = true
+		if target, fragment, internal := v.internalPath(out, link); internal {
+			ts = append(ts, newLinkTarget(link, target, fragment))
+		}
+	}
+	return ts
+}
+
+// check returns what is wrong with an internal link, or "" when it
+// resolves.
+func (v verifier) check(t linkTarget) (msg, fix string) {
+	file, ok := v.findFile(t)
+	if !ok {
+		return "no page or file is published at " + "/" + t.target, "fix the link, or create the page it points to"
+	}
+	if t.fragment == "" || !strings.HasSuffix(file, ".html") {
 		return "", ""
 	}
 	facts := v.c.pages[file]
-	if facts == nil || facts.ids[fragment] {
+	if facts == nil || facts.ids[t.fragment] {
 		return "", ""
 	}
-	return "/" + strings.TrimSuffix(file, "index.html") + " has no element with id \"" + fragment + "\"",
+	return "/" + strings.TrimSuffix(file, "index.html") + " has no element with id \"" + t.fragment + "\"",
 		"link to one of its heading ids" + suggestIDs(facts.ids)
 }
 
@@ -122,17 +206,19 @@ func (v verifier) internalPath(from, link string) (target, fragment string, inte
 	}
 	fragment = u.Fragment
 	p := u.Path
-	switch {
-	case p == "":
-		p = "/" + from
-	case strings.HasPrefix(p, "/"):
-		if strings.HasPrefix(p, v.basePath) {
-			p = "/" + strings.TrimPrefix(p, v.basePath)
-		}
-	default:
-		p = path.Dir("/"+from) + "/" + p
+	if p == "" {
+		return from, fragment, true
 	}
-	return strings.TrimPrefix(cleanPath(p), "/"), fragment, true
+	if !strings.HasPrefix(p, "/") {
+		// Resolve where the browser does, on the server, so a link that
+		// climbs out of the base path and back in ("../docs/") is found.
+		p = v.basePath + path.Dir(from) + "/" + p
+	}
+	p = cleanPath(p)
+	if strings.HasPrefix(p, v.basePath) {
+		p = "/" + strings.TrimPrefix(p, v.basePath)
+	}
+	return strings.TrimPrefix(p, "/"), fragment, true
 }
 
 // cleanPath removes dot segments and doubled slashes the way a browser
@@ -146,18 +232,13 @@ func cleanPath(p string) string {
 	return c
 }
 
-// findFile finds the file a URL path serves, the way a static server
-// does: the file itself, or the folder's index.html.
-func (v verifier) findFile(target string) (string, bool) {
-	if target == "" || strings.HasSuffix(target, "/") {
-		f := target + "index.html"
-		return f, v.c.files[f]
+// findFile finds the file a link serves, the way a static server does:
+// the file itself, or the folder's index.html.
+func (v verifier) findFile(t linkTarget) (string, bool) {
+	if t.target != "" && !strings.HasSuffix(t.target, "/") && v.c.files[t.target] {
+		return t.target, true
 	}
-	if v.c.files[target] {
-		return target, true
-	}
-	f := target + "/index.html"
-	return f, v.c.files[f]
+	return t.index, v.c.files[t.index]
 }
 
 func suggestIDs(ids map[string]bool) string {

@@ -34,6 +34,14 @@ func OpenSite(dir string) (*SiteFS, error) {
 // Close releases the folder.
 func (s *SiteFS) Close() error { return s.root.Close() }
 
+// ReadLink implements fs.ReadLinkFS. Without it (and Lstat) a symlink in
+// static/ would be followed by Stat and fail the build, instead of being
+// resolved inside the folder or refused with a problem.
+func (s *SiteFS) ReadLink(name string) (string, error) { return fs.ReadLink(s.FS, name) }
+
+// Lstat implements fs.ReadLinkFS.
+func (s *SiteFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(s.FS, name) }
+
 // ReadFileLimit reads a file of at most limit bytes.
 func (s *SiteFS) ReadFileLimit(name string, limit int64) ([]byte, error) {
 	if !fs.ValidPath(name) {

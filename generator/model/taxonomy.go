@@ -18,13 +18,26 @@ func (s *Site) addTaxonomies() {
 	SortPages(content)
 	tags := s.newTaxonomy("tags", "Tags", "Every tag used on the site, with the pages that carry it.")
 	stages := s.newTaxonomy("stages", "Journey stages", "The five post-purchase moments, and the pages that help at each.")
+	// Most pages spell a tag as others do: find its term by name, and make
+	// slugs and titles once per name rather than once per page.
+	byName := map[*Taxonomy]map[string]*Term{tags: {}, stages: {}}
+	termOf := func(t *Taxonomy, name string, make func() *Term) *Term {
+		term, ok := byName[t][name]
+		if !ok {
+			term = make()
+			byName[t][name] = term
+		}
+		return term
+	}
 	for _, p := range content {
 		for _, tag := range p.Tags {
-			tags.term(tag, titleFromDir(tag), "").add(p)
+			termOf(tags, tag, func() *Term { return tags.term(tag, titleFromDir(tag), "") }).add(p)
 		}
 		if p.Stage != "" {
-			st := stageByName(p.Stage)
-			stages.term(st.Name, st.Title, st.Question).add(p)
+			termOf(stages, p.Stage, func() *Term {
+				st := stageByName(p.Stage)
+				return stages.term(st.Name, st.Title, st.Question)
+			}).add(p)
 		}
 	}
 	slices.SortFunc(tags.Terms, func(a, b *Term) int { return strings.Compare(a.Slug, b.Slug) })

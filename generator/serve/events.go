@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-
-	"playbook/generator/diag"
 )
 
 // liveJS is the script injected into served pages.
@@ -40,11 +38,12 @@ type problemJSON struct {
 
 // problemsEvent carries a failed build's problems, listed and rendered as
 // the overlay.
-func problemsEvent(problems []diag.Problem) event {
+func problemsEvent(v *view) event {
+	problems := v.problems
 	payload := struct {
 		Problems []problemJSON `json:"problems"`
 		HTML     string        `json:"html"`
-	}{HTML: string(overlayHTML(problems))}
+	}{HTML: string(overlayHTML(problems, v.files != nil))}
 	for _, p := range problems {
 		payload.Problems = append(payload.Problems, problemJSON{p.Position(), p.Severity.String(), p.Msg, p.Fix})
 	}
@@ -133,7 +132,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	st.write([]byte("retry: 1000\n\n"))
 	st.send(helloEvent(v.build))
 	if v.failed() {
-		st.send(problemsEvent(v.problems))
+		st.send(problemsEvent(v))
 	}
 	st.pump(r, ch)
 }

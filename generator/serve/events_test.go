@@ -15,12 +15,12 @@ import (
 
 // sse reads events from a stream.
 type sse struct {
-	t   *testing.T
+	t   testing.TB
 	r   *bufio.Reader
 	res *http.Response
 }
 
-func openEvents(t *testing.T, ctx context.Context, base string) *sse {
+func openEvents(t testing.TB, ctx context.Context, base string) *sse {
 	t.Helper()
 	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/__playbook/events", nil)
 	res, err := http.DefaultClient.Do(req)

@@ -55,7 +55,7 @@ func (s *Server) Fail(problems diag.List) {
 	cur := s.view.Load()
 	next := &view{files: cur.files, build: cur.build, problems: problems}
 	s.view.Store(next)
-	s.hub.publish(problemsEvent(problems))
+	s.hub.publish(problemsEvent(next))
 }
 
 // Close ends every event stream, so that http.Server.Shutdown, which waits
