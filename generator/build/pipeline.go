@@ -73,23 +73,16 @@ func (s *Session) Forget(paths []string) {
 // problem found. A non-nil error is a failure of the machinery (the sink
 // failed, the context was cancelled), not of the content.
 func (s *Session) run(ctx context.Context, sink sinks) (*model.Site, diag.List, error) {
-	cfg, probs := config.Load(s.fsys)
-	if s.opts.BaseURL != "" {
-		cfg.BaseURL = config.WithSlash(s.opts.BaseURL)
-	}
-	s.eng = render.NewEngine(s.opts.Unsafe || unsafeHTML(cfg))
+	cfg, probs := s.loadConfig()
 	files, walkProbs := load.Walk(s.fsys)
 	probs = append(probs, walkProbs...)
 	s.watch.lap("walk")
-	pages, pageProbs := s.parseAll(ctx, cfg, files.Pages)
+	site, pageProbs, err := s.assemble(ctx, cfg, files.Pages)
 	probs = append(probs, pageProbs...)
-	s.watch.lap("read+parse+prepare")
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return nil, probs, err
 	}
-	site, siteProbs := model.Assemble(cfg, pages, model.Options{Drafts: s.opts.Drafts})
-	probs = append(probs, siteProbs...)
-	tpl, tplProbs := render.LoadTemplates(s.siteLayouts(), layouts.Theme(), render.Funcs(render.BasePath(cfg.BaseURL)))
+	tpl, _, tplProbs := s.loadTemplates(cfg)
 	probs = append(probs, tplProbs...)
 	s.watch.lap("model+templates")
 	if tpl == nil {
@@ -97,6 +90,37 @@ func (s *Session) run(ctx context.Context, sink sinks) (*model.Site, diag.List, 
 	}
 	renderProbs, err := s.render(ctx, site, tpl, sink, files.Other)
 	return site, append(probs, renderProbs...), err
+}
+
+// loadConfig reads the site config, applies the command line's base URL
+// and sets up the parse engine the config asks for.
+func (s *Session) loadConfig() (*config.Site, diag.List) {
+	cfg, probs := config.Load(s.fsys)
+	if s.opts.BaseURL != "" {
+		cfg.BaseURL = config.WithSlash(s.opts.BaseURL)
+	}
+	s.eng = render.NewEngine(s.opts.Unsafe || unsafeHTML(cfg))
+	return cfg, probs
+}
+
+// assemble parses the content files (cached parses are reused) and links
+// them into a site.
+func (s *Session) assemble(ctx context.Context, cfg *config.Site, paths []string) (*model.Site, diag.List, error) {
+	pages, probs := s.parseAll(ctx, cfg, paths)
+	s.watch.lap("read+parse+prepare")
+	if err := ctx.Err(); err != nil {
+		return nil, probs, err
+	}
+	site, siteProbs := model.Assemble(cfg, pages, model.Options{Drafts: s.opts.Drafts})
+	return site, append(probs, siteProbs...), nil
+}
+
+// loadTemplates parses the theme with the site's overrides; hasLayouts
+// tells whether the site has its own layouts/.
+func (s *Session) loadTemplates(cfg *config.Site) (tpl *render.Templates, hasLayouts bool, probs diag.List) {
+	siteLayouts := s.siteLayouts()
+	tpl, probs = render.LoadTemplates(siteLayouts, layouts.Theme(), render.Funcs(render.BasePath(cfg.BaseURL)))
+	return tpl, siteLayouts != nil, probs
 }
 
 // sinks are where a run writes: rendered files through the minifier,

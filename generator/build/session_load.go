@@ -11,12 +11,11 @@ import (
 	"playbook/generator/model"
 	"playbook/generator/render"
 	"playbook/generator/watch"
-	"playbook/layouts"
 )
 
 // loaded is a serve build's site before rendering: config, content files,
 // assembled pages and templates, with the problems found on the way. It
-// follows the same steps as Session.run.
+// is made with the same Session steps as Session.run.
 type loaded struct {
 	cfg       *config.Site
 	cfgProbs  diag.List
@@ -39,15 +38,9 @@ func (in *loaded) problems() diag.List {
 func (l *Live) loadAll(ctx context.Context) (*loaded, error) {
 	s := l.s
 	in := &loaded{}
-	in.cfg, in.cfgProbs = config.Load(s.fsys)
-	if s.opts.BaseURL != "" {
-		in.cfg.BaseURL = config.WithSlash(s.opts.BaseURL)
-	}
-	s.eng = render.NewEngine(s.opts.Unsafe || unsafeHTML(in.cfg))
+	in.cfg, in.cfgProbs = s.loadConfig()
 	in.files, in.walkProbs = load.Walk(s.fsys)
-	siteLayouts := s.siteLayouts()
-	in.layouts = siteLayouts != nil
-	in.tpl, in.tplProbs = render.LoadTemplates(siteLayouts, layouts.Theme(), render.Funcs(render.BasePath(in.cfg.BaseURL)))
+	in.tpl, in.layouts, in.tplProbs = s.loadTemplates(in.cfg)
 	return in, l.assemble(ctx, in)
 }
 
@@ -71,13 +64,9 @@ func (l *Live) loadChanged(ctx context.Context, prev *state, b watch.Batch) (*lo
 // assemble parses the content files (cached ones are reused) and links
 // them into a site.
 func (l *Live) assemble(ctx context.Context, in *loaded) error {
-	pages, probs := l.s.parseAll(ctx, in.cfg, in.files.Pages)
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	site, siteProbs := model.Assemble(in.cfg, pages, model.Options{Drafts: l.s.opts.Drafts})
-	in.site, in.pageProbs = site, append(probs, siteProbs...)
-	return nil
+	site, probs, err := l.s.assemble(ctx, in.cfg, in.files.Pages)
+	in.site, in.pageProbs = site, probs
+	return err
 }
 
 // sameFiles reports whether the content tree still holds the same files:

@@ -32,8 +32,12 @@ type stopwatch struct {
 
 func newStopwatch() *stopwatch { return &stopwatch{last: time.Now()} }
 
-// lap ends the stage name.
+// lap ends the stage name. A nil stopwatch (serve's rebuilds) times
+// nothing.
 func (w *stopwatch) lap(name string) {
+	if w == nil {
+		return
+	}
 	now := time.Now()
 	w.stages = append(w.stages, Stage{name, now.Sub(w.last)})
 	w.last = now

@@ -118,11 +118,16 @@ func siteURL(bind string, addr net.Addr) string {
 }
 
 // shutdown stops the server, letting requests in flight finish for up to
-// five seconds.
+// five seconds. Connections still open then (a client that connected but
+// never sent its request keeps net/http waiting) are closed: Ctrl-C must
+// end serve, not hang it.
 func shutdown(hs *http.Server, served <-chan error) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	err := hs.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = hs.Close()
+	}
 	if serr := <-served; !errors.Is(serr, http.ErrServerClosed) && err == nil {
 		err = serr
 	}
