@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"hash/fnv"
 	"io"
 	"maps"
 	"strings"
@@ -54,6 +55,24 @@ type Collector struct {
 	prev    *Collector
 	written map[string]bool
 	found   map[string]diag.List // by output path, set by Verify
+	// expected holds, by output path, a hash of the JSON-LD the renderer
+	// encoded from a validated graph (Expect).
+	expected sync.Map
+}
+
+// Expect tells the collector the JSON-LD a page is about to carry, as
+// encoded from a graph the renderer already validated. If the written page
+// holds exactly that script, parsing it again would only repeat the
+// validation; anything else (a template that changed or added a script)
+// is validated in full.
+func (c *Collector) Expect(path string, jsonLD []byte) {
+	c.expected.Store(path, hashBytes(jsonLD))
+}
+
+func hashBytes(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
 }
 
 // NewCollector wraps next.
@@ -118,6 +137,7 @@ func (c *Collector) record(next write.Sink, path string, data []byte) error {
 	var facts *pageFacts
 	if strings.HasSuffix(path, ".html") {
 		facts = scan(data)
+		c.validateNow(path, facts)
 	}
 	// Record only what was written: a refused write (an alias onto a
 	// page) must not replace the facts of the file that stays.
@@ -134,6 +154,18 @@ func (c *Collector) record(next write.Sink, path string, data []byte) error {
 	}
 	c.mu.Unlock()
 	return nil
+}
+
+// validateNow checks a page's structured data while the page is at hand,
+// on the render worker that wrote it, and lets go of the script's bytes.
+func (c *Collector) validateNow(path string, f *pageFacts) {
+	want, ok := c.expected.Load(path)
+	if ok && len(f.jsonLD) == 1 && hashBytes(f.jsonLD[0]) == want.(uint64) {
+		f.validated.Do(func() {}) // as encoded from a validated graph
+	} else {
+		f.validateJSONLD()
+	}
+	f.jsonLD = nil
 }
 
 // scan tokenizes one HTML file. Only attributes matter, so text is skipped

@@ -16,9 +16,10 @@ import (
 // content problem: it is recorded with the line it came from and the page
 // is still written, so the run can report every problem at once (the build
 // then fails and nothing is swapped in).
-func (r *Renderer) jsonLD(p *model.Page) (template.HTML, error) {
+func (r *Renderer) jsonLD(p *model.Page, out string) (template.HTML, error) {
 	g := r.graph(p)
-	for _, v := range schema.Validate(g) {
+	violations := schema.Validate(g)
+	for _, v := range violations {
 		r.problems.add(violationProblem(p, v))
 	}
 	var buf bytes.Buffer
@@ -26,8 +27,17 @@ func (r *Renderer) jsonLD(p *model.Page) (template.HTML, error) {
 	if err := schema.Encode(&buf, g); err != nil {
 		return "", err
 	}
+	if e, ok := r.sink.(expecter); ok && len(violations) == 0 {
+		e.Expect(out, buf.Bytes()[len(`<script type="application/ld+json">`):])
+	}
 	buf.WriteString(`</script>`)
 	return template.HTML(buf.String()), nil
+}
+
+// expecter is a sink that checks the structured data it is given
+// (check.Collector) and can skip what it is told was validated.
+type expecter interface {
+	Expect(path string, jsonLD []byte)
 }
 
 func violationProblem(p *model.Page, v schema.Violation) diag.Problem {

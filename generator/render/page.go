@@ -38,10 +38,11 @@ func (r *Renderer) pageHTML(p *model.Page) error {
 		return err
 	}
 	data := r.pageData(p, content)
-	if data.JSONLD, err = r.jsonLD(p); err != nil {
+	out := outPath(p.URL, "index.html")
+	if data.JSONLD, err = r.jsonLD(p, out); err != nil {
 		return err
 	}
-	return r.execute(p.Kind, data, outPath(p.URL, "index.html"))
+	return r.execute(p.Kind, data, out)
 }
 
 // execute runs a kind's templates and writes the result.
