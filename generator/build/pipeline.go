@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"io/fs"
-	"runtime"
 	"sync"
 
 	"playbook/generator/config"
@@ -147,7 +146,7 @@ func (s *Session) parseAll(ctx context.Context, cfg *config.Site, paths []string
 	results := make([]*parsed, len(paths))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range ioWorkers() {
 		wg.Go(func() {
 			for i := range work {
 				results[i] = s.parseOne(cfg, paths[i])
