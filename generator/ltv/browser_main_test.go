@@ -3,7 +3,6 @@ package ltv
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"html/template"
 	"net/http"
 	"net/http/httptest"
@@ -13,21 +12,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
+	"playbook/generator/internal/browsertest"
 )
-
-// chromiumPath is the Debian chromium package's launcher.
-const chromiumPath = "/usr/bin/chromium"
 
 // One browser and one test site serve every browser test in the package.
 var (
-	site        *httptest.Server
-	userDataDir string
+	site *httptest.Server
 
-	browserOnce   sync.Once
-	browserCtx    context.Context
-	browserErr    error
-	browserCancel = func() {}
+	browserOnce sync.Once
+	chrome      *browsertest.Browser
+	browserErr  error
 )
 
 func TestMain(m *testing.M) {
@@ -39,58 +33,24 @@ func TestMain(m *testing.M) {
 func runTests(m *testing.M) int {
 	site = httptest.NewServer(siteHandler()) // listens on 127.0.0.1
 	defer site.Close()
-	dir, err := os.MkdirTemp("", "ltv-chromium-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	userDataDir = dir
-	defer os.RemoveAll(dir)
-	defer func() { browserCancel() }()
+	defer func() {
+		if chrome != nil {
+			chrome.Close()
+		}
+	}()
 	return m.Run()
-}
-
-// startBrowser launches Chromium once, on first use, with a fresh profile.
-func startBrowser() {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		browserErr = fmt.Errorf("the browser tests need Chromium at %s (Debian package chromium): %w", chromiumPath, err)
-		return
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(userDataDir),
-		chromedp.WSURLReadTimeout(30*time.Second),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	browserCancel = func() { cancelCtx(); cancelAlloc() }
-	// The first Run starts the browser and ties it to the context it is
-	// given, so it gets ctx itself; WSURLReadTimeout bounds the start.
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		browserErr = fmt.Errorf("start Chromium at %s: %w", chromiumPath, err)
-		return
-	}
-	browserCtx = ctx
 }
 
 // newTab opens a tab in the shared browser with a 30 s budget. A missing
 // or broken Chromium fails the test: the browser tests are not optional.
 func newTab(t *testing.T) context.Context {
 	t.Helper()
-	browserOnce.Do(startBrowser)
+	browserOnce.Do(func() { chrome, browserErr = browsertest.Start() })
 	if browserErr != nil {
 		t.Fatal(browserErr)
 	}
-	tab, closeTab := chromedp.NewContext(browserCtx)
-	ctx, cancel := context.WithTimeout(tab, 30*time.Second)
-	t.Cleanup(func() { cancel(); closeTab() })
+	ctx, cancel := chrome.Tab(30 * time.Second)
+	t.Cleanup(cancel)
 	return ctx
 }
 

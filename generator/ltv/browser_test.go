@@ -11,6 +11,8 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"playbook/generator/internal/browsertest"
 )
 
 // open loads the calculator page with query and waits for both scripts
@@ -109,7 +111,7 @@ func TestDumpDOMDoneCriterion(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	url := site.URL + "/calculator/?aov=100&frequency=4&years=3&margin=0.5"
-	out, err := exec.CommandContext(ctx, chromiumPath, "--headless", "--no-sandbox", "--disable-gpu",
+	out, err := exec.CommandContext(ctx, browsertest.ChromiumPath, "--headless", "--no-sandbox", "--disable-gpu",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 		"--user-data-dir="+t.TempDir(), "--dump-dom", url).Output()
 	if err != nil {

@@ -2,43 +2,26 @@ package serve
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"playbook/generator/internal/browsertest"
 )
 
-// chromiumPath is the Debian chromium package's launcher. The browser test
-// fails without it: live reload is what serve is for.
-const chromiumPath = "/usr/bin/chromium"
-
-// browser starts a headless Chromium with a fresh profile for one test.
+// browser starts a headless Chromium for one test; a missing Chromium
+// fails it: live reload is what serve is for.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		t.Fatalf("the live reload test needs Chromium at %s (Debian package chromium): %v", chromiumPath, err)
+	b, err := browsertest.Start()
+	if err != nil {
+		t.Fatal(err)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WSURLReadTimeout(30*time.Second),
-	)
-	bounded, cancelBound := context.WithTimeout(context.Background(), 2*time.Minute)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(bounded, opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	t.Cleanup(func() { cancelCtx(); cancelAlloc(); cancelBound() })
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
+	t.Cleanup(b.Close)
+	ctx, cancel := b.Tab(2 * time.Minute)
+	t.Cleanup(cancel)
 	return ctx
 }
 
