@@ -3,8 +3,10 @@ GO      ?= go
 BIN     := bin/playbook
 PORT    ?= 1313
 FUZZTIME ?= 30s
+# Minimising a new input costs whole builds for FuzzBuildPage; keep it short.
+FUZZMINTIME ?= 5s
 
-.PHONY: all build run test race lint fuzz golden bench screenshots clean
+.PHONY: all build run test lint fuzz golden bench loadtest screenshots clean
 
 all: build
 
@@ -33,7 +35,7 @@ lint:
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
-	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINTIME) $$pkg || exit 1; \
 	  done; \
 	done
 
@@ -44,6 +46,10 @@ golden:
 ## bench: playbook against Hugo on the same corpus (1k and 10k pages), plus Go benchmarks
 bench:
 	bash bench/run.sh
+
+## loadtest: 200 concurrent connections at serve while the site rebuilds 100 times (make test runs 50 x 10)
+loadtest:
+	PLAYBOOK_LOAD_CONNS=200 PLAYBOOK_LOAD_REBUILDS=100 $(GO) test -count=1 -race -run TestServeUnderLoad -v ./generator/serve/
 
 ## screenshots: the home page, a guide, the workflow card and the calculator at 390px and 1280px
 screenshots:
