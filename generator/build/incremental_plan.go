@@ -1,6 +1,7 @@
 package build
 
 import (
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -21,6 +22,9 @@ type plan struct {
 	// splice is the previous build's llms-full.txt when only the twins of
 	// rendered pages change in it and the other site files are kept.
 	splice *llmsDoc
+	// kept is set when every page of the previous build is still there at
+	// its URL (a body swap), so only the rendered pages' files are dropped.
+	kept bool
 }
 
 // fullPlan renders every page and every other file; now is the site's
@@ -38,25 +42,31 @@ func fullPlan(site *model.Site, now map[string]*pageState) plan {
 // new tag) or edits one (_index.md), or one that others show on a site
 // with its own layouts (which may show any page anywhere), renders
 // everything.
+//
+// After a body swap (swapBodies) only the pages it touched can have changed
+// state, so only they are compared: on a 10,000-page site that is most of
+// what planning costs.
 func planChanged(prev *state, in *loaded, b watch.Batch) plan {
-	now := pageStates(in.site)
+	now := statesAfter(prev.pages, in)
 	changed := b.Paths(watch.Content)
 	static := len(b.Paths(watch.Static)) > 0 || slices.ContainsFunc(changed, isResource) ||
 		!slices.Equal(prev.in.files.Other, in.files.Other)
-	moved := changedSigs(prev.pages, now)
-	if listsChanged(prev.pages, now, changed) || (in.layouts && len(moved) > 0) {
+	d := &deps{prev: prev.pages, now: now, prevSite: prev.in.site, site: in.site, render: map[string]bool{}, swap: in.swapped}
+	moved := d.changedSigs()
+	// A swap keeps every page's URL, kind and place: no list came, went
+	// or was edited.
+	if (in.swapped == nil && listsChanged(prev.pages, now, changed)) || (in.layouts && len(moved) > 0) {
 		return fullPlan(in.site, now)
 	}
-	d := &deps{prev: prev.pages, now: now, prevSite: prev.in.site, site: in.site, render: map[string]bool{}}
 	d.addFiles(changed)
 	d.addNavigation()
 	d.addShowing(moved)
 	d.addIncluders(slices.Concat(changed, moved))
 	d.addRelatedKinds(slices.Concat(changed, moved))
 	d.addUnkept()
-	p := plan{pages: d.pages(), siteFiles: len(moved) > 0, static: static, now: now}
+	p := plan{pages: d.pages(), siteFiles: len(moved) > 0, static: static, now: now, kept: in.swapped != nil}
 	if !p.siteFiles && slices.ContainsFunc(p.pages, func(pg *model.Page) bool { return !pg.IsList() }) {
-		p.splice = prev.llmsDoc(in.site.Content)
+		p.splice = prev.llmsDoc(in.site.Content, in.swapped != nil)
 		p.siteFiles = p.splice == nil
 	}
 	return p
@@ -69,18 +79,34 @@ func isResource(p string) bool {
 	return ext != ".md" && ext != ".markdown"
 }
 
+// statesAfter are the page states of the site a build loaded: after a
+// body swap, the previous build's with the touched pages' made again, as
+// no other page changed; else every page's made afresh.
+func statesAfter(prev map[string]*pageState, in *loaded) map[string]*pageState {
+	if in.swapped == nil {
+		return pageStates(in.site)
+	}
+	now := maps.Clone(prev)
+	for _, p := range in.swapped.pages {
+		now[pageKey(p)] = stateOf(p)
+	}
+	return now
+}
+
 // changedSigs lists the pages (by key) that appeared, went, or changed
 // what others show of them.
-func changedSigs(prev, now map[string]*pageState) []string {
+func (d *deps) changedSigs() []string {
 	var out []string
-	for k, st := range now {
-		if old, ok := prev[k]; !ok || !old.sig.equal(st.sig) {
+	d.candidates(func(k string, st *pageState) {
+		if old, ok := d.prev[k]; !ok || !old.sig.equal(st.sig) {
 			out = append(out, k)
 		}
-	}
-	for k := range prev {
-		if _, ok := now[k]; !ok {
-			out = append(out, k)
+	})
+	if d.swap == nil {
+		for k := range d.prev {
+			if _, ok := d.now[k]; !ok {
+				out = append(out, k)
+			}
 		}
 	}
 	slices.Sort(out)
@@ -115,6 +141,23 @@ type deps struct {
 	prev, now      map[string]*pageState
 	prevSite, site *model.Site
 	render         map[string]bool // keys of the pages to render
+	// swap is what a body swap touched, nil when the site was assembled.
+	swap *swapped
+}
+
+// candidates calls fn for every page whose state may differ from the
+// previous build's: the pages a body swap touched, else every page.
+func (d *deps) candidates(fn func(k string, st *pageState)) {
+	if d.swap == nil {
+		for k, st := range d.now {
+			fn(k, st)
+		}
+		return
+	}
+	for _, p := range d.swap.pages {
+		k := pageKey(p)
+		fn(k, d.now[k])
+	}
 }
 
 func (d *deps) add(k string) {
@@ -132,11 +175,11 @@ func (d *deps) addFiles(changed []string) {
 
 // addNavigation adds pages whose previous or next page is another one now.
 func (d *deps) addNavigation() {
-	for k, st := range d.now {
+	d.candidates(func(k string, st *pageState) {
 		if old, ok := d.prev[k]; ok && (old.prev != st.prev || old.next != st.next) {
 			d.add(k)
 		}
-	}
+	})
 }
 
 // manyMoved is how many changed pages make it cheaper to render every
@@ -224,20 +267,20 @@ func (d *deps) addRelatedKinds(keys []string) {
 // addUnkept adds pages the previous build did not write where they are
 // now, whatever the other rules said.
 func (d *deps) addUnkept() {
-	for k, st := range d.now {
+	d.candidates(func(k string, st *pageState) {
 		if old, ok := d.prev[k]; !ok || old.sig.url != st.sig.url {
 			d.add(k)
 		}
-	}
+	})
 }
 
-// pages are the pages to render, in site order.
+// pages are the pages to render, in site order (by URL, which no two
+// pages share).
 func (d *deps) pages() []*model.Page {
-	var out []*model.Page
-	for _, p := range d.site.Pages {
-		if d.render[pageKey(p)] {
-			out = append(out, p)
-		}
+	out := make([]*model.Page, 0, len(d.render))
+	for k := range d.render {
+		out = append(out, d.now[k].page)
 	}
+	slices.SortFunc(out, func(a, b *model.Page) int { return strings.Compare(a.URL, b.URL) })
 	return out
 }

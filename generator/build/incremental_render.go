@@ -121,11 +121,17 @@ func dropped(prev *state, p plan, rendered map[string]bool) []string {
 		return nil
 	}
 	var drop []string
-	for k, st := range prev.pages {
-		if _, ok := p.now[k]; ok && !rendered[k] {
-			continue
+	if p.kept {
+		for _, pg := range p.pages {
+			drop = append(drop, pageFiles(pg.URL)...)
 		}
-		drop = append(drop, pageFiles(st.sig.url)...)
+	} else {
+		for k, st := range prev.pages {
+			if _, ok := p.now[k]; ok && !rendered[k] {
+				continue
+			}
+			drop = append(drop, pageFiles(st.sig.url)...)
+		}
 	}
 	if p.siteFiles {
 		drop = append(drop, prev.siteFiles...)

@@ -2,8 +2,10 @@ package build
 
 import (
 	"context"
+	"maps"
 	"time"
 
+	"playbook/generator/model"
 	"playbook/generator/watch"
 )
 
@@ -13,6 +15,9 @@ import (
 // re-parses that page and re-renders only the pages that show it; a layout
 // or config change rebuilds everything. Its methods must not be called
 // concurrently; the Outputs they return may be read from any goroutine.
+// A rebuild may update the Site of the previous Update in place (an edit
+// of a page's body swaps the page), so read an Update's Site only until
+// the next call.
 type Live struct {
 	s *Session
 	// prev is what the last build that rendered the whole site left; nil
@@ -32,6 +37,10 @@ type Update struct {
 	// rendered all of them.
 	Rendered int
 	Full     bool
+	// Swapped is true when only page bodies changed and the new parses
+	// took the old ones' places in the previous build's site, without the
+	// pages being linked again.
+	Swapped bool
 }
 
 // NewLive opens the site folder for serve builds.
@@ -60,8 +69,8 @@ func (l *Live) Rebuild(ctx context.Context, b watch.Batch) (*Update, error) {
 	kind := b.Kind()
 	if kind == watch.Config {
 		l.s.Forget(nil)
-	} else {
-		l.s.Forget(b.Paths(watch.Content))
+	} else if changed := b.Paths(watch.Content); len(changed) > 0 { // Forget(nil) would forget every page
+		l.s.Forget(changed)
 	}
 	if l.prev == nil || kind >= watch.Layout {
 		return l.full(ctx)
@@ -93,10 +102,11 @@ func (l *Live) partial(ctx context.Context, b watch.Batch) (*Update, error) {
 // site that cannot be rendered (templates that do not parse, a template
 // that fails on a page) gives an Update with problems and no Output.
 func (l *Live) finish(ctx context.Context, start time.Time, in *loaded, p plan) (*Update, error) {
-	up := &Update{Full: p.full}
+	up := &Update{Full: p.full, Swapped: in.swapped != nil}
 	probs := in.problems()
 	prev := l.prev
 	l.prev = nil
+	kinds := pageKinds(in, prev)
 	if in.tpl != nil {
 		st, renderProbs, err := l.render(ctx, in, prev, p)
 		if err != nil {
@@ -106,14 +116,24 @@ func (l *Live) finish(ctx context.Context, start time.Time, in *loaded, p plan) 
 		if st != nil {
 			l.prev = st
 			up.Output, up.Rendered = st.output(), len(p.pages)
+			st.kinds = kinds
 		}
 	}
 	probs.Sort()
-	up.Result = Result{Problems: dedupe(probs), Site: in.site, Pages: countKinds(in.site), Elapsed: time.Since(start)}
+	up.Result = Result{Problems: dedupe(probs), Site: in.site, Pages: maps.Clone(kinds), Elapsed: time.Since(start)}
 	if up.Output != nil {
 		up.Files = up.Output.Len()
 	}
 	return up, nil
+}
+
+// pageKinds counts the site's pages by kind. A body swap keeps every page
+// and its kind, so the previous build's counts stand.
+func pageKinds(in *loaded, prev *state) map[model.Kind]int {
+	if in.swapped != nil && prev != nil && prev.kinds != nil {
+		return prev.kinds
+	}
+	return countKinds(in.site)
 }
 
 // fail forgets the previous build after a run that stopped half way, so

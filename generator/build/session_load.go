@@ -26,6 +26,9 @@ type loaded struct {
 	layouts   bool // the site has its own layouts/
 	site      *model.Site
 	pageProbs diag.List // parse and model problems
+	// swapped is set when the site is the previous build's with edited
+	// bodies swapped in (swapBodies), nil when it was assembled.
+	swapped *swapped
 }
 
 // problems are all the problems found before rendering.
@@ -46,7 +49,8 @@ func (l *Live) loadAll(ctx context.Context) (*loaded, error) {
 
 // loadChanged starts from the previous build's config, templates and file
 // list; the content tree is walked again only when files may have come or
-// gone, and nothing is parsed or assembled when no content changed.
+// gone, nothing is parsed or assembled when no content changed, and
+// nothing is assembled when only page bodies changed (swapBodies).
 func (l *Live) loadChanged(ctx context.Context, prev *state, b watch.Batch) (*loaded, error) {
 	p := prev.in
 	in := &loaded{cfg: p.cfg, cfgProbs: p.cfgProbs, files: p.files, walkProbs: p.walkProbs,
@@ -57,6 +61,8 @@ func (l *Live) loadChanged(ctx context.Context, prev *state, b watch.Batch) (*lo
 	}
 	if !l.sameFiles(p.files, b) {
 		in.files, in.walkProbs = load.Walk(l.s.fsys)
+	} else if l.swapBodies(prev, in, b) {
+		return in, nil
 	}
 	return in, l.assemble(ctx, in)
 }

@@ -23,14 +23,18 @@ type state struct {
 	// llms is llms-full.txt in parts when it is not in out: a rebuild
 	// swapped twins in it and it is joined on first read.
 	llms *llmsDoc
+	// kinds counts the site's pages by kind, for a body swap to reuse.
+	kinds map[model.Kind]int
 }
 
 // llmsDoc is the build's llms-full.txt in parts, if it lists exactly the
 // content pages given; nil when it does not (or its file is not in the
-// expected layout).
-func (st *state) llmsDoc(content []*model.Page) *llmsDoc {
+// expected layout). kept says the pages are known to be this build's at
+// the same URLs and permalinks (a body swap), which spares comparing
+// 10,000 of them.
+func (st *state) llmsDoc(content []*model.Page, kept bool) *llmsDoc {
 	if st.llms != nil {
-		if st.llms.sameContent(content) {
+		if kept || st.llms.sameContent(content) {
 			return st.llms
 		}
 		return nil

@@ -131,14 +131,19 @@ func (s *Site) IncludedAnswer(slug string) (*Page, bool) {
 // their first best answer, and warns where there is neither.
 func (s *Site) deriveDescriptions(probs *diag.List) {
 	for _, p := range s.Pages {
-		if p.Description != "" || p.Doc == nil {
-			continue
+		if p.Description == "" && p.Doc != nil {
+			s.deriveDescription(p, probs)
 		}
-		p.Description = s.BestAnswer(p)
-		if p.Description == "" && !p.Source.FrontBroken {
-			probs.Add(diag.Warnf(p.File, 1, 1, `add description: "one or two sentences, 120–160 characters" to the front matter`,
-				"the page has no description and no best answer to derive one from"))
-		}
+	}
+}
+
+// deriveDescription sets the description of a parsed page whose front
+// matter gives none.
+func (s *Site) deriveDescription(p *Page, probs *diag.List) {
+	p.Description = s.BestAnswer(p)
+	if p.Description == "" && !p.Source.FrontBroken {
+		probs.Add(diag.Warnf(p.File, 1, 1, `add description: "one or two sentences, 120–160 characters" to the front matter`,
+			"the page has no description and no best answer to derive one from"))
 	}
 }
 
@@ -162,18 +167,21 @@ func (s *Site) BestAnswer(p *Page) string {
 // checkAnswers warns about best answers too short or too long to quote.
 func (s *Site) checkAnswers(probs *diag.List) {
 	for _, p := range s.Pages {
-		if p.Doc == nil {
+		if p.Doc != nil {
+			checkPageAnswers(p, probs)
+		}
+	}
+}
+
+func checkPageAnswers(p *Page, probs *diag.List) {
+	for _, a := range p.Doc.Outline.Answers {
+		if a.Include != "" {
 			continue
 		}
-		for _, a := range p.Doc.Outline.Answers {
-			if a.Include != "" {
-				continue
-			}
-			if a.Words < MinAnswerWords || a.Words > MaxAnswerWords {
-				probs.Add(diag.Warnf(p.File, p.Source.BodyLine+a.Line, 1,
-					"make the first paragraph of the answer a direct answer of 40–60 words; move detail to the Proof: paragraph",
-					"the best answer has %d word%s", a.Words, pluralS(a.Words)))
-			}
+		if a.Words < MinAnswerWords || a.Words > MaxAnswerWords {
+			probs.Add(diag.Warnf(p.File, p.Source.BodyLine+a.Line, 1,
+				"make the first paragraph of the answer a direct answer of 40–60 words; move detail to the Proof: paragraph",
+				"the best answer has %d word%s", a.Words, pluralS(a.Words)))
 		}
 	}
 }

@@ -21,6 +21,9 @@ type Site struct {
 	Answers    map[string]*Page    // answer pages by slug
 	Workflows  map[string]*Page    // workflow pages by slug
 	Verticals  []*Page
+
+	// problems are what Assemble reported, kept up to date by Replace.
+	problems diag.List
 }
 
 // Options change what Assemble keeps.
@@ -55,8 +58,13 @@ func Assemble(cfg *config.Site, pages []*Page, opts Options) (*Site, diag.List) 
 	s.deriveDescriptions(&probs)
 	s.checkAnswers(&probs)
 	s.breadcrumbs()
+	s.problems = slices.Clone(probs)
 	return s, probs
 }
+
+// Problems returns the problems Assemble reported for the site, as
+// Replace has since updated them. The caller must not modify the list.
+func (s *Site) Problems() diag.List { return s.problems }
 
 func keepPages(pages []*Page, opts Options) []*Page {
 	kept := make([]*Page, 0, len(pages))
@@ -74,11 +82,14 @@ func resetDerived(p *Page) {
 	if p.Vertical != nil {
 		p.Vertical.Workflow = nil
 	}
-	if d, ok := p.Params["description"].(string); ok {
-		p.Description = strings.TrimSpace(d)
-	} else {
-		p.Description = ""
-	}
+	p.Description = frontDescription(p)
+}
+
+// frontDescription is the description the page's front matter gives, ""
+// when it gives none.
+func frontDescription(p *Page) string {
+	d, _ := p.Params["description"].(string)
+	return strings.TrimSpace(d)
 }
 
 // register records a page's URL, refusing a URL two pages claim (also

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 
@@ -205,4 +204,3 @@ func (t *Templates) Set(kind model.Kind) *template.Template { return t.sets[kind
 // layoutName is the entry template of a set: the base skeleton.
 const layoutName = "baseof.html"
 
-var _ = path.Join
