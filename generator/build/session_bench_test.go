@@ -1,0 +1,99 @@
+package build_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"playbook/generator/build"
+	"playbook/generator/watch"
+)
+
+// BenchmarkLiveRebuild is the rebuild part of a serve reload: one page of
+// a bench/corpus site (PLAYBOOK_RELOAD_PAGES pages, default 10,000) gets a
+// new sentence and Live.Rebuild brings the in-memory site up to date.
+// PLAYBOOK_BENCH_SITE names an existing corpus folder to skip generating
+// one (profiling runs). It reports the median and 95th percentile.
+func BenchmarkLiveRebuild(b *testing.B) {
+	dir := benchCorpus(b)
+	rel := benchContentPage(b, dir)
+	live, err := build.NewLive(build.Options{Source: dir, BaseURL: "http://127.0.0.1:1313/"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer live.Close()
+	ctx := context.Background()
+	if _, err := live.Build(ctx); err != nil {
+		b.Fatal(err)
+	}
+	orig, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), orig, 0o644)
+	var took []time.Duration
+	n := 0
+	for b.Loop() {
+		n++
+		body := string(orig) + "\nOne more sentence, edit " + strconv.Itoa(n) + ".\n"
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(body), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		up, err := live.Rebuild(ctx, watch.Batch{{Path: rel, Kind: watch.Content, Op: fsnotify.Write}})
+		if err != nil || up.Output == nil || up.Full {
+			b.Fatalf("rebuild: %v (output %v, full %v)", err, up != nil && up.Output != nil, up != nil && up.Full)
+		}
+		took = append(took, time.Since(start))
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "ms-p50")
+	b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "ms-p95")
+}
+
+// benchCorpus is PLAYBOOK_BENCH_SITE, or a fresh bench/corpus site.
+func benchCorpus(b *testing.B) string {
+	b.Helper()
+	if dir := os.Getenv("PLAYBOOK_BENCH_SITE"); dir != "" {
+		return dir
+	}
+	pages := 10000
+	if s := os.Getenv("PLAYBOOK_RELOAD_PAGES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			b.Fatalf("PLAYBOOK_RELOAD_PAGES=%q: want a page count such as 1000", s)
+		}
+		pages = n
+	}
+	dir := filepath.Join(b.TempDir(), "site")
+	cmd := exec.Command("go", "run", "./bench/corpus", "--pages", strconv.Itoa(pages), "--seed", "1", "--out", dir)
+	cmd.Dir = filepath.Join("..", "..")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("bench/corpus: %v\n%s", err, out)
+	}
+	return dir
+}
+
+// benchContentPage is the site-relative path of a content page to edit.
+func benchContentPage(b *testing.B, dir string) string {
+	b.Helper()
+	matches, err := filepath.Glob(filepath.Join(dir, "content", "*", "*.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, m := range matches {
+		if filepath.Base(m) != "_index.md" {
+			rel, _ := filepath.Rel(dir, m)
+			return filepath.ToSlash(rel)
+		}
+	}
+	b.Fatal("the corpus has no content page")
+	return ""
+}
