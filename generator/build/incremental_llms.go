@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -24,9 +25,17 @@ func twinFile(url string) string { return strings.TrimPrefix(url, "/") + "index.
 // megabytes on every keystroke-save would cost more than the rest of the
 // rebuild.
 type llmsDoc struct {
-	header   []byte
+	header []byte
+	// sections are shared between documents and never modified; twins
+	// are the twins swapped in since, by page URL, so that a rebuild
+	// copies these rather than 10,000 sections.
 	sections []llmsSection
+	twins    map[string][]byte
 }
+
+// maxTwins is how many swapped twins a document keeps apart from its
+// sections before it folds them in.
+const maxTwins = 256
 
 type llmsSection struct {
 	url  string // the page's URL
@@ -37,14 +46,15 @@ type llmsSection struct {
 // parseLLMS splits a rendered llms-full.txt into parts, checking that it
 // holds exactly the twins in out of the content pages, in order. ok is
 // false otherwise; the site files are then rendered again.
-func parseLLMS(file []byte, content []*model.Page, out map[string][]byte) (*llmsDoc, bool) {
+func parseLLMS(file []byte, content []*model.Page, out *outFiles) (*llmsDoc, bool) {
 	pos := bytes.Index(file, []byte("---\n\nSource: "))
 	if pos < 0 || len(content) == 0 {
 		return nil, false
 	}
 	d := &llmsDoc{header: file[:pos], sections: make([]llmsSection, 0, len(content))}
 	for _, p := range content {
-		s := llmsSection{url: p.URL, head: llmsHead(p), twin: out[twinFile(p.URL)]}
+		twin, _ := out.get(twinFile(p.URL))
+		s := llmsSection{url: p.URL, head: llmsHead(p), twin: twin}
 		end := pos + len(s.head) + len(s.twin)
 		if end >= len(file) || file[end] != '\n' || !bytes.HasPrefix(file[pos:], []byte(s.head)) ||
 			!bytes.Equal(file[pos+len(s.head):end], s.twin) {
@@ -68,21 +78,37 @@ func (d *llmsDoc) sameContent(content []*model.Page) bool {
 }
 
 // withTwins is a copy of the document with the twins of the pages at urls
-// taken from out.
-func (d *llmsDoc) withTwins(urls map[string]bool, out map[string][]byte) *llmsDoc {
-	next := &llmsDoc{header: d.header, sections: slices.Clone(d.sections)}
-	for i, s := range next.sections {
-		if urls[s.url] {
-			next.sections[i].twin = out[twinFile(s.url)]
+// taken from out. URLs of pages it does not list change nothing.
+func (d *llmsDoc) withTwins(urls map[string]bool, out *outFiles) *llmsDoc {
+	next := &llmsDoc{header: d.header, sections: d.sections, twins: maps.Clone(d.twins)}
+	if next.twins == nil {
+		next.twins = map[string][]byte{}
+	}
+	for url := range urls {
+		next.twins[url], _ = out.get(twinFile(url))
+	}
+	if len(next.twins) > maxTwins {
+		next.sections = slices.Clone(d.sections)
+		for i := range next.sections {
+			next.sections[i].twin = next.twin(i)
 		}
+		next.twins = nil
 	}
 	return next
 }
 
+// twin is the twin of the i-th section.
+func (d *llmsDoc) twin(i int) []byte {
+	if t, ok := d.twins[d.sections[i].url]; ok {
+		return t
+	}
+	return d.sections[i].twin
+}
+
 func (d *llmsDoc) size() int {
 	n := len(d.header)
-	for _, s := range d.sections {
-		n += len(s.head) + len(s.twin) + 1
+	for i, s := range d.sections {
+		n += len(s.head) + len(d.twin(i)) + 1
 	}
 	return n
 }
@@ -91,9 +117,9 @@ func (d *llmsDoc) size() int {
 func (d *llmsDoc) join() []byte {
 	out := make([]byte, 0, d.size())
 	out = append(out, d.header...)
-	for _, s := range d.sections {
+	for i, s := range d.sections {
 		out = append(out, s.head...)
-		out = append(out, s.twin...)
+		out = append(out, d.twin(i)...)
 		out = append(out, '\n')
 	}
 	return out

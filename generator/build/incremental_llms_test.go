@@ -2,6 +2,8 @@ package build
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,7 +19,7 @@ func TestLLMSDoc(t *testing.T) {
 	a := &model.Page{URL: "/a/", Permalink: "https://x.com/a/"}
 	b := &model.Page{URL: "/b/", Permalink: "https://x.com/b/"}
 	content := []*model.Page{a, b}
-	out := map[string][]byte{"a/index.html.md": []byte("# A\n"), "b/index.html.md": []byte("# B\n\nbody\n")}
+	out := filesOf(map[string][]byte{"a/index.html.md": []byte("# A\n"), "b/index.html.md": []byte("# B\n\nbody\n")})
 	file := "# Site\n\n> About.\n\n---\n\nSource: https://x.com/a/\n\n# A\n\n---\n\nSource: https://x.com/b/\n\n# B\n\nbody\n\n"
 	d, ok := parseLLMS([]byte(file), content, out)
 	if !ok {
@@ -29,7 +31,7 @@ func TestLLMSDoc(t *testing.T) {
 	if d.size() != len(file) || !d.sameContent(content) || d.sameContent([]*model.Page{b, a}) {
 		t.Errorf("size %d, sameContent wrong", d.size())
 	}
-	next := d.withTwins(map[string]bool{"/b/": true}, map[string][]byte{"b/index.html.md": []byte("# B2\n")})
+	next := d.withTwins(map[string]bool{"/b/": true}, filesOf(map[string][]byte{"b/index.html.md": []byte("# B2\n")}))
 	want := strings.Replace(file, "# B\n\nbody\n", "# B2\n", 1)
 	if got := string(next.join()); got != want {
 		t.Errorf("withTwins join = %q, want %q", got, want)
@@ -90,7 +92,7 @@ func TestBodyEditSplicesLLMSFull(t *testing.T) {
 	if up.Rendered != 1 || l.prev.llms == nil {
 		t.Fatalf("rendered %d pages, spliced %v; want 1 page and llms-full.txt spliced", up.Rendered, l.prev.llms != nil)
 	}
-	if _, ok := l.prev.out[llmsFullName]; ok {
+	if l.prev.out.has(llmsFullName) {
 		t.Error("llms-full.txt was joined during the rebuild")
 	}
 	got, ok := up.Output.Get(llmsFullName)
@@ -108,5 +110,47 @@ func TestBodyEditSplicesLLMSFull(t *testing.T) {
 	}
 	if w, _ := want.Output.Get(llmsFullName); string(w) != string(got) {
 		t.Errorf("spliced llms-full.txt differs from a fresh build's:\n%s\nwant:\n%s", got, w)
+	}
+}
+
+// TestLLMSDocFoldsTwins swaps more twins than a document keeps apart from
+// its sections, one rebuild at a time, and checks every document still
+// joins to what it held when made.
+func TestLLMSDocFoldsTwins(t *testing.T) {
+	var content []*model.Page
+	twins := map[string][]byte{}
+	file := "# Site\n\n"
+	for i := range maxTwins + 40 {
+		url := fmt.Sprintf("/p%d/", i)
+		content = append(content, &model.Page{URL: url, Permalink: "https://x.com" + url})
+		twins[twinFile(url)] = []byte(fmt.Sprintf("# P%d\n", i))
+		file += fmt.Sprintf("---\n\nSource: https://x.com%s\n\n# P%d\n\n", url, i)
+	}
+	d, ok := parseLLMS([]byte(file), content, filesOf(twins))
+	if !ok {
+		t.Fatal("parseLLMS refused a well-formed file")
+	}
+	type version struct {
+		doc  *llmsDoc
+		want string
+	}
+	var versions []version
+	for edit := range maxTwins + 80 { // past the fold, then edits of folded twins
+		i := edit % len(content)
+		url := content[i].URL
+		old := string(twins[twinFile(url)])
+		twins[twinFile(url)] = []byte(fmt.Sprintf("# P%d, edit %d\n", i, edit))
+		// a list page rendered with it changes nothing in the document
+		d = d.withTwins(map[string]bool{url: true, "/": true}, filesOf(maps.Clone(twins)))
+		file = strings.Replace(file, old, string(twins[twinFile(url)]), 1)
+		versions = append(versions, version{d, file})
+	}
+	for i, v := range versions {
+		if got := string(v.doc.join()); got != v.want {
+			t.Fatalf("version %d joins to\n%s\nwant\n%s", i, got, v.want)
+		}
+		if v.doc.size() != len(v.want) {
+			t.Fatalf("version %d: size %d, want %d", i, v.doc.size(), len(v.want))
+		}
 	}
 }

@@ -88,7 +88,8 @@ func statesAfter(prev map[string]*pageState, in *loaded) map[string]*pageState {
 	}
 	now := maps.Clone(prev)
 	for _, p := range in.swapped.pages {
-		now[pageKey(p)] = stateOf(p)
+		st := stateOf(p)
+		now[pageKey(p)] = &st
 	}
 	return now
 }

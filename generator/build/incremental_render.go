@@ -2,8 +2,6 @@ package build
 
 import (
 	"context"
-	"io/fs"
-	"maps"
 	"slices"
 	"sync"
 
@@ -45,7 +43,7 @@ func (l *Live) render(ctx context.Context, in *loaded, prev *state, p plan) (*st
 	}
 	st.out, st.llms = out, llmsAfter(prev, p, out)
 	if st.llms != nil {
-		delete(out, llmsFullName) // joined on first read
+		out.remove(llmsFullName) // joined on first read
 	}
 	st.renderProbs = keptRenderProblems(prev, p.pages, r.Problems())
 	probs := slices.Concat(st.staticProbs, st.renderProbs, coll.Verify(in.site))
@@ -99,7 +97,7 @@ func newCollector(next write.Sink, prev *state, drop []string) *check.Collector 
 // llmsAfter is the new llms-full.txt in parts: the previous one with the
 // rendered pages' twins swapped when the plan splices, the previous one
 // as it was when the site files are kept, nil when they were rendered.
-func llmsAfter(prev *state, p plan, out map[string][]byte) *llmsDoc {
+func llmsAfter(prev *state, p plan, out *outFiles) *llmsDoc {
 	switch {
 	case p.splice != nil:
 		urls := map[string]bool{}
@@ -143,24 +141,16 @@ func dropped(prev *state, p plan, rendered map[string]bool) []string {
 }
 
 // merge is the new output: the previous build's files less those dropped,
-// plus the files written now. A file written now where a kept file is
-// means two outputs claim one path, as write.Memory reports in a full
-// build.
-func merge(prev *state, drop []string, written *write.Snapshot) (map[string][]byte, error) {
-	out := make(map[string][]byte, written.Len())
-	if prev != nil {
-		out = maps.Clone(prev.out)
-		for _, d := range drop {
-			delete(out, d)
+// plus the files written now (outFiles.with).
+func merge(prev *state, drop []string, written *write.Snapshot) (*outFiles, error) {
+	if prev == nil {
+		out := make(map[string][]byte, written.Len())
+		for _, p := range written.Paths() {
+			out[p], _ = written.Get(p)
 		}
+		return filesOf(out), nil
 	}
-	for _, p := range written.Paths() {
-		if _, dup := out[p]; dup {
-			return nil, &fs.PathError{Op: "write", Path: p, Err: write.ErrDuplicate}
-		}
-		out[p], _ = written.Get(p)
-	}
-	return out, nil
+	return prev.out.with(drop, written)
 }
 
 // keptRenderProblems are the renderer's problems for a build: those found

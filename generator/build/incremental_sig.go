@@ -68,14 +68,15 @@ func pageStates(site *model.Site) map[string]*pageState {
 	m := make(map[string]*pageState, len(site.Pages))
 	states := make([]pageState, len(site.Pages)) // one allocation, not 10,000
 	for i, p := range site.Pages {
-		states[i] = *stateOf(p)
+		states[i] = stateOf(p)
 		m[pageKey(p)] = &states[i]
 	}
 	return m
 }
 
-func stateOf(p *model.Page) *pageState {
-	return &pageState{page: p, sig: sigOf(p), prev: pageKey(p.Prev), next: pageKey(p.Next)}
+// stateOf is what a build remembers of page p.
+func stateOf(p *model.Page) pageState {
+	return pageState{page: p, sig: sigOf(p), prev: pageKey(p.Prev), next: pageKey(p.Next)}
 }
 
 // listsShowing returns the URLs of the list pages of site that show the

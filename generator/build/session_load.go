@@ -25,7 +25,8 @@ type loaded struct {
 	tplProbs  diag.List
 	layouts   bool // the site has its own layouts/
 	site      *model.Site
-	pageProbs diag.List // parse and model problems
+	pageProbs diag.List     // parse and model problems
+	parsed    parseProblems // the parse problems, by file
 	// swapped is set when the site is the previous build's with edited
 	// bodies swapped in (swapBodies), nil when it was assembled.
 	swapped *swapped
@@ -56,7 +57,7 @@ func (l *Live) loadChanged(ctx context.Context, prev *state, b watch.Batch) (*lo
 	in := &loaded{cfg: p.cfg, cfgProbs: p.cfgProbs, files: p.files, walkProbs: p.walkProbs,
 		tpl: p.tpl, tplProbs: p.tplProbs, layouts: p.layouts}
 	if len(b.Paths(watch.Content)) == 0 { // static files only: the pages are as they were
-		in.site, in.pageProbs = p.site, p.pageProbs
+		in.site, in.pageProbs, in.parsed = p.site, p.pageProbs, p.parsed
 		return in, nil
 	}
 	if !l.sameFiles(p.files, b) {
@@ -71,7 +72,7 @@ func (l *Live) loadChanged(ctx context.Context, prev *state, b watch.Batch) (*lo
 // them into a site.
 func (l *Live) assemble(ctx context.Context, in *loaded) error {
 	site, probs, err := l.s.assemble(ctx, in.cfg, in.files.Pages)
-	in.site, in.pageProbs = site, probs
+	in.site, in.pageProbs, in.parsed = site, probs, l.cachedProblems(in.files.Pages)
 	return err
 }
 

@@ -10,14 +10,14 @@ import (
 // read one from many goroutines without locks. Consecutive outputs share
 // the bytes of the files a rebuild did not touch.
 type Output struct {
-	files map[string][]byte
+	files *outFiles
 	lazy  map[string]*lazyFile // made on first read (llms-full.txt)
 }
 
 // Get returns the content of the file at p and whether it exists. The
 // caller must not modify the returned slice.
 func (o *Output) Get(p string) ([]byte, bool) {
-	if b, ok := o.files[p]; ok {
+	if b, ok := o.files.get(p); ok {
 		return b, true
 	}
 	if f, ok := o.lazy[p]; ok {
@@ -27,11 +27,11 @@ func (o *Output) Get(p string) ([]byte, bool) {
 }
 
 // Len returns the number of files.
-func (o *Output) Len() int { return len(o.files) + len(o.lazy) }
+func (o *Output) Len() int { return o.files.n + len(o.lazy) }
 
 // Paths returns every path, sorted.
 func (o *Output) Paths() []string {
-	out := slices.AppendSeq(slices.Collect(maps.Keys(o.files)), maps.Keys(o.lazy))
+	out := slices.AppendSeq(o.files.paths(), maps.Keys(o.lazy))
 	slices.Sort(out)
 	return out
 }

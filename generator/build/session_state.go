@@ -10,8 +10,8 @@ import (
 // next one to start from.
 type state struct {
 	in    *loaded
-	out   map[string][]byte // every output file
-	coll  *check.Collector  // what the output links to and offers
+	out   *outFiles        // every output file
+	coll  *check.Collector // what the output links to and offers
 	pages map[string]*pageState
 	// siteFiles and static are the outputs of render.SiteFiles and of
 	// copyStatic, replaced whole when those run again.
@@ -39,7 +39,8 @@ func (st *state) llmsDoc(content []*model.Page, kept bool) *llmsDoc {
 		}
 		return nil
 	}
-	d, ok := parseLLMS(st.out[llmsFullName], content, st.out)
+	file, _ := st.out.get(llmsFullName)
+	d, ok := parseLLMS(file, content, st.out)
 	if !ok || !d.sameContent(content) {
 		return nil
 	}

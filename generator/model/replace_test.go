@@ -179,3 +179,38 @@ func sortedProblems(l diag.List) []string {
 	slices.Sort(out)
 	return out
 }
+
+// FuzzReplace swaps a fuzzed body into one page of replaceSite (pick
+// chooses which, its front matter kept) and checks that whenever Replace
+// takes the edit, the site and its problems are what Assemble makes of
+// the edited files.
+func FuzzReplace(f *testing.F) {
+	files := slices.Sorted(maps.Keys(replaceSite))
+	f.Fuzz(func(t *testing.T, pick uint8, body string) {
+		file := files[int(pick)%len(files)]
+		orig := replaceSite[file]
+		end := strings.Index(orig[3:], "\n---\n") + 3 + len("\n---\n")
+		src := orig[:end] + body
+		cfg, eng := replaceEnv()
+		site, _ := Assemble(cfg, parseSite(t, cfg, eng, replaceSite), Options{})
+		s, _ := load.Split(file, []byte(src))
+		if s == nil {
+			return
+		}
+		next, _ := NewPage(cfg, s, eng)
+		i := slices.IndexFunc(site.Pages, func(p *Page) bool { return p.File == file })
+		if i < 0 {
+			return // a draft: not in the site
+		}
+		if _, ok := site.Replace(site.Pages[i], next); !ok {
+			return
+		}
+		want, wantProbs := Assemble(cfg, parseSite(t, cfg, eng, edited(file, src)), Options{})
+		if got, want := describeSite(t, site), describeSite(t, want); got != want {
+			t.Fatalf("site after Replace differs from Assemble:\n got: %s\nwant: %s", got, want)
+		}
+		if got, want := sortedProblems(site.Problems()), sortedProblems(wantProbs); !slices.Equal(got, want) {
+			t.Fatalf("problems differ\n got: %q\nwant: %q", got, want)
+		}
+	})
+}

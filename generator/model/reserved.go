@@ -22,19 +22,23 @@ type folderClaims map[string]string
 // pages go.
 func claimFolders(pages []*Page, probs *diag.List) ([]*Page, folderClaims) {
 	f := folderClaims{}
+	// A folder claimed once passes again for the next page in it, with
+	// nothing to report: thousands of pages share a few folders.
+	claimed := map[string]bool{}
 	kept := pages[:0]
 	for _, p := range pages {
-		if f.claimDirs(p, probs) {
+		dir, _, _, _ := pageDir(p.File)
+		if claimed[dir] || f.claimDirs(p, dir, probs) {
+			claimed[dir] = true
 			kept = append(kept, p)
 		}
 	}
 	return kept, f
 }
 
-// claimDirs claims the page's folder and its parents, or reports why one
-// cannot be published.
-func (f folderClaims) claimDirs(p *Page, probs *diag.List) bool {
-	dir, _, _, _ := pageDir(p.File)
+// claimDirs claims the page's folder dir and its parents, or reports why
+// one cannot be published.
+func (f folderClaims) claimDirs(p *Page, dir string, probs *diag.List) bool {
 	var dirs []string
 	for d := dir; d != "" && d != "."; d = path.Dir(d) {
 		url := sectionURL(d)

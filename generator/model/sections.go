@@ -121,6 +121,50 @@ func compareFold(a, b string) int {
 	return cmp.Compare(len(a), len(b))
 }
 
+// sortedContent is every section's pages in list order. The sections are
+// sorted already, and merging them costs a fraction of sorting 10,000
+// pages again. Pages have distinct URLs, so the order is total and any
+// merge gives the one SortPages would.
+func (s *Site) sortedContent() []*Page {
+	lists := make([][]*Page, 0, len(s.Sections))
+	for _, sec := range s.Sections {
+		if len(sec.Pages) > 0 {
+			lists = append(lists, sec.Pages)
+		}
+	}
+	switch len(lists) {
+	case 0:
+		return nil
+	case 1:
+		return slices.Clone(lists[0])
+	}
+	for len(lists) > 1 {
+		merged := lists[:0:0]
+		for i := 0; i < len(lists); i += 2 {
+			if i+1 == len(lists) {
+				merged = append(merged, lists[i])
+				break
+			}
+			merged = append(merged, mergePages(lists[i], lists[i+1]))
+		}
+		lists = merged
+	}
+	return lists[0]
+}
+
+// mergePages merges two lists in list order into a new one.
+func mergePages(a, b []*Page) []*Page {
+	out := make([]*Page, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if comparePages(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
 func linkPrevNext(pages []*Page) {
 	for i, p := range pages {
 		if i > 0 {
@@ -132,30 +176,42 @@ func linkPrevNext(pages []*Page) {
 	}
 }
 
-// breadcrumbs gives every page its trail: Home, its sections, itself.
+// breadcrumbs gives every page its trail: Home, its sections, itself. The
+// trail above a page is the same for every page of a section, so it is
+// made once per section and each page's trail is one allocation.
 func (s *Site) breadcrumbs() {
+	above := map[*Section][]Crumb{}
 	for _, p := range s.Pages {
 		if p == s.Home {
 			continue
 		}
-		trail := []Crumb{{Name: "Home", URL: "/"}}
-		trail = append(trail, sectionTrail(p)...)
-		p.Breadcrumbs = append(trail, Crumb{Name: p.Title, URL: p.URL})
+		var up []Crumb
+		if p.Term != nil { // a term page sits under its taxonomy page
+			up = []Crumb{home, {Name: p.Term.Taxonomy.Page.Title, URL: p.Term.Taxonomy.Page.URL}}
+		} else {
+			sec := p.Section
+			if sec != nil && sec.Page == p {
+				sec = sec.Parent
+			}
+			if up = above[sec]; up == nil {
+				up = sectionTrail(sec)
+				above[sec] = up
+			}
+		}
+		p.Breadcrumbs = append(slices.Clip(up), Crumb{Name: p.Title, URL: p.URL})
 	}
 }
 
-func sectionTrail(p *Page) []Crumb {
+// home is the first crumb of every trail.
+var home = Crumb{Name: "Home", URL: "/"}
+
+// sectionTrail is Home and the list pages of sec and the sections above
+// it, outermost first.
+func sectionTrail(sec *Section) []Crumb {
 	var chain []Crumb
-	sec := p.Section
-	if sec != nil && sec.Page == p {
-		sec = sec.Parent
-	}
-	if p.Term != nil { // a term page sits under its taxonomy page
-		return []Crumb{{Name: p.Term.Taxonomy.Page.Title, URL: p.Term.Taxonomy.Page.URL}}
-	}
 	for ; sec != nil && sec.Dir != ""; sec = sec.Parent {
 		chain = append(chain, Crumb{Name: sec.Page.Title, URL: sec.Page.URL})
 	}
 	slices.Reverse(chain)
-	return chain
+	return append([]Crumb{home}, chain...)
 }

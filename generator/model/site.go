@@ -37,7 +37,7 @@ type Options struct {
 // answers, unknown workflows). It may be called again with the same pages
 // (serve keeps parsed pages between rebuilds); it resets what it derives.
 func Assemble(cfg *config.Site, pages []*Page, opts Options) (*Site, diag.List) {
-	s := &Site{Config: cfg, ByURL: map[string]*Page{}, Sections: map[string]*Section{},
+	s := &Site{Config: cfg, ByURL: make(map[string]*Page, len(pages)), Sections: map[string]*Section{},
 		Answers: map[string]*Page{}, Workflows: map[string]*Page{}}
 	var probs diag.List
 	kept, folders := claimFolders(keepPages(pages, opts), &probs)
@@ -73,7 +73,10 @@ func keepPages(pages []*Page, opts Options) []*Page {
 			kept = append(kept, p)
 		}
 	}
-	slices.SortFunc(kept, func(a, b *Page) int { return cmp.Compare(a.File, b.File) })
+	byFile := func(a, b *Page) int { return cmp.Compare(a.File, b.File) }
+	if !slices.IsSortedFunc(kept, byFile) { // the build passes them sorted
+		slices.SortFunc(kept, byFile)
+	}
 	return kept
 }
 

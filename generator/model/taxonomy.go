@@ -11,11 +11,7 @@ import (
 // addTaxonomies groups content pages by tag and by journey stage, with a
 // list page per taxonomy and per term.
 func (s *Site) addTaxonomies() {
-	var content []*Page
-	for _, sec := range s.Sections {
-		content = append(content, sec.Pages...)
-	}
-	SortPages(content)
+	content := s.sortedContent()
 	tags := s.newTaxonomy("tags", "Tags", "Every tag used on the site, with the pages that carry it.")
 	stages := s.newTaxonomy("stages", "Journey stages", "The five post-purchase moments, and the pages that help at each.")
 	// Most pages spell a tag as others do: find its term by name, and make

@@ -74,13 +74,21 @@ type running struct {
 	once   sync.Once
 }
 
-// startServe runs Run over dir until the test ends.
+// startServe runs Run over dir until the test ends. Its watcher waits
+// 20ms for the tree to settle, which keeps tests steady on a busy machine.
 func startServe(t testing.TB, dir string) *running {
+	t.Helper()
+	return startServeWatching(t, dir, watch.Options{Quiet: 20 * time.Millisecond})
+}
+
+// startServeWatching is startServe with the watcher tuned by w; the zero
+// Options are what `playbook serve` uses.
+func startServeWatching(t testing.TB, dir string, w watch.Options) *running {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	r := &running{t: t, dir: dir, out: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	ready := make(chan string, 1)
-	opts := Options{Source: dir, Port: 0, Stdout: r.out, Stderr: r.out, Watch: watch.Options{Quiet: 20 * time.Millisecond},
+	opts := Options{Source: dir, Port: 0, Stdout: r.out, Stderr: r.out, Watch: w,
 		Ready: func(u string) { ready <- u }, Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
 	go func() { r.done <- Run(ctx, opts) }()
 	select {

@@ -21,11 +21,17 @@ func write(t *testing.T, name, content string) {
 // newSite makes a site folder and a watcher on it, closed at the end.
 func newSite(t *testing.T) (string, *Watcher) {
 	t.Helper()
+	return newSiteWatched(t, Options{Quiet: 30 * time.Millisecond})
+}
+
+// newSiteWatched is newSite with the watcher tuned by opts.
+func newSiteWatched(t *testing.T, opts Options) (string, *Watcher) {
+	t.Helper()
 	root := t.TempDir()
 	write(t, filepath.Join(root, "site.yaml"), "title: x\n")
 	write(t, filepath.Join(root, "content", "guides", "a.md"), "---\ntitle: A\n---\n")
 	write(t, filepath.Join(root, "layouts", "baseof.html"), "<html></html>")
-	w, err := New(root, Options{Quiet: 30 * time.Millisecond})
+	w, err := New(root, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,6 +90,52 @@ func TestWatcherEditorSaveIsOneChange(t *testing.T) {
 		t.Errorf("kind = %v", b.Kind())
 	}
 	quiet(t, w)
+}
+
+// TestDefaultQuietJoinsEditorSaves saves a page the ways editors and tools
+// do, with the default quiet window, and checks each save is one batch.
+func TestDefaultQuietJoinsEditorSaves(t *testing.T) {
+	saves := map[string]func(t *testing.T, page string){
+		"vim: backup by rename, write, chmod": func(t *testing.T, page string) {
+			if err := os.Rename(page, page+"~"); err != nil {
+				t.Fatal(err)
+			}
+			write(t, page, "---\ntitle: A2\n---\n")
+			os.Chmod(page, 0o644)
+			os.Remove(page + "~")
+		},
+		"safe write: temporary file renamed over the page, chmod": func(t *testing.T, page string) {
+			write(t, page+".tmp", "---\ntitle: A2\n---\n")
+			if err := os.Rename(page+".tmp", page); err != nil {
+				t.Fatal(err)
+			}
+			os.Chmod(page, 0o644)
+		},
+		"in place: truncate, then two writes": func(t *testing.T, page string) {
+			f, err := os.OpenFile(page, os.O_WRONLY|os.O_TRUNC, 0o644)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("---\ntitle: A2\n")
+			f.WriteString("---\nBody.\n")
+			f.Close()
+		},
+		"sed -i: temporary file without an extension renamed over": func(t *testing.T, page string) {
+			tmp := filepath.Join(filepath.Dir(page), "sedX1b2c3")
+			write(t, tmp, "---\ntitle: A2\n---\n")
+			if err := os.Rename(tmp, page); err != nil {
+				t.Fatal(err)
+			}
+		},
+	}
+	for name, save := range saves {
+		t.Run(name, func(t *testing.T) {
+			root, w := newSiteWatched(t, Options{})
+			save(t, filepath.Join(root, "content", "guides", "a.md"))
+			next(t, w, "content/guides/a.md")
+			quiet(t, w)
+		})
+	}
 }
 
 func TestWatcherIgnoresTempFilesAndOutput(t *testing.T) {
