@@ -203,4 +203,3 @@ func (t *Templates) Set(kind model.Kind) *template.Template { return t.sets[kind
 
 // layoutName is the entry template of a set: the base skeleton.
 const layoutName = "baseof.html"
-
