@@ -20,12 +20,8 @@ import (
 func (c *Collector) Verify(site *model.Site) diag.List {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	byOut := map[string]*model.Page{}
-	for _, p := range site.Pages {
-		byOut[strings.TrimPrefix(p.URL, "/")+"index.html"] = p
-	}
 	v := verifier{c: c, base: site.Config.BaseURL, basePath: basePath(site.Config.BaseURL)}
-	outs := c.sortedPages()
+	outs := c.pagePaths()
 	found := make([]diag.List, len(outs))
 	reuse := c.reusable(v)
 	parallel(len(outs), func(i int) {
@@ -33,7 +29,7 @@ func (c *Collector) Verify(site *model.Site) diag.List {
 			found[i] = l
 			return
 		}
-		page := byOut[outs[i]]
+		page := pageOf(site, outs[i])
 		found[i] = v.links(outs[i], page)
 		if page != nil {
 			found[i] = append(found[i], jsonLDProblems(page, c.pages[outs[i]])...)
@@ -109,13 +105,30 @@ func parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-func (c *Collector) sortedPages() []string {
+// pagePaths lists the HTML files collected. They need no order: the
+// build sorts the problems.
+func (c *Collector) pagePaths() []string {
 	out := make([]string, 0, len(c.pages))
 	for p := range c.pages {
 		out = append(out, p)
 	}
-	sort.Strings(out)
 	return out
+}
+
+// pageOf is the page an HTML file renders ("a/b/index.html" -> /a/b/),
+// nil for files that are no page (404.html, alias redirects). It is
+// looked up only for the files Verify checks again, so a serve rebuild
+// after one edit does not index all 10,000 pages.
+func pageOf(site *model.Site, out string) *model.Page {
+	dir, ok := strings.CutSuffix(out, "index.html")
+	if !ok || (dir != "" && !strings.HasSuffix(dir, "/")) {
+		return nil
+	}
+	p := site.Lookup("/" + dir)
+	if p == nil || p.URL != "/"+dir {
+		return nil
+	}
+	return p
 }
 
 type verifier struct {
