@@ -3,7 +3,6 @@ package build_test
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"playbook/generator/build"
+	"playbook/generator/internal/sitetest"
 	"playbook/generator/watch"
 )
 
@@ -23,8 +23,8 @@ import (
 // PLAYBOOK_BENCH_SITE names an existing corpus folder to skip generating
 // one (profiling runs). It reports the median and 95th percentile.
 func BenchmarkLiveRebuild(b *testing.B) {
-	dir := benchCorpus(b)
-	rel := benchContentPage(b, dir)
+	dir := sitetest.Corpus(b, sitetest.BenchPages(b, 10000))
+	rel := sitetest.FirstContentPage(b, dir)
 	live, err := build.NewLive(build.Options{Source: dir, BaseURL: "http://127.0.0.1:1313/"})
 	if err != nil {
 		b.Fatal(err)
@@ -70,44 +70,4 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// benchCorpus is PLAYBOOK_BENCH_SITE, or a fresh bench/corpus site.
-func benchCorpus(b *testing.B) string {
-	b.Helper()
-	if dir := os.Getenv("PLAYBOOK_BENCH_SITE"); dir != "" {
-		return dir
-	}
-	pages := 10000
-	if s := os.Getenv("PLAYBOOK_RELOAD_PAGES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			b.Fatalf("PLAYBOOK_RELOAD_PAGES=%q: want a page count such as 1000", s)
-		}
-		pages = n
-	}
-	dir := filepath.Join(b.TempDir(), "site")
-	cmd := exec.Command("go", "run", "./bench/corpus", "--pages", strconv.Itoa(pages), "--seed", "1", "--out", dir)
-	cmd.Dir = filepath.Join("..", "..")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("bench/corpus: %v\n%s", err, out)
-	}
-	return dir
-}
-
-// benchContentPage is the site-relative path of a content page to edit.
-func benchContentPage(b *testing.B, dir string) string {
-	b.Helper()
-	matches, err := filepath.Glob(filepath.Join(dir, "content", "*", "*.md"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, m := range matches {
-		if filepath.Base(m) != "_index.md" {
-			rel, _ := filepath.Rel(dir, m)
-			return filepath.ToSlash(rel)
-		}
-	}
-	b.Fatal("the corpus has no content page")
-	return ""
 }

@@ -1,15 +1,13 @@
 package serve
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"testing"
 	"time"
 
+	"playbook/generator/internal/sitetest"
 	"playbook/generator/watch"
 )
 
@@ -23,16 +21,9 @@ import (
 // Run it 40 times or more (-benchtime 40x): one reload is a poor sample on
 // a shared machine.
 func BenchmarkReload(b *testing.B) {
-	pages := 10000
-	if s := os.Getenv("PLAYBOOK_RELOAD_PAGES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n < 1 {
-			b.Fatalf("PLAYBOOK_RELOAD_PAGES=%q: want a page count such as 1000", s)
-		}
-		pages = n
-	}
-	dir := corpus(b, pages)
-	page := firstPage(b, dir)
+	pages := sitetest.BenchPages(b, 10000)
+	dir := sitetest.Corpus(b, pages)
+	page := sitetest.FirstContentPage(b, dir)
 	r := startServeWatching(b, dir, watch.Options{})
 	ev := r.events()
 	ev.waitFor("hello")
@@ -71,37 +62,4 @@ func rebuildTimes(log string) []time.Duration {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// corpus writes a synthetic site with bench/corpus.
-func corpus(b *testing.B, pages int) string {
-	b.Helper()
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := filepath.Join(b.TempDir(), "site")
-	cmd := exec.Command("go", "run", "./bench/corpus", "--pages", strconv.Itoa(pages), "--seed", "1", "--out", dir)
-	cmd.Dir = root
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("bench/corpus: %v\n%s", err, out)
-	}
-	return dir
-}
-
-// firstPage is the site-relative path of a content page to edit.
-func firstPage(b *testing.B, dir string) string {
-	b.Helper()
-	matches, err := filepath.Glob(filepath.Join(dir, "content", "*", "*.md"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, m := range matches {
-		if filepath.Base(m) != "_index.md" {
-			rel, _ := filepath.Rel(dir, m)
-			return filepath.ToSlash(rel)
-		}
-	}
-	b.Fatal("the corpus has no content page")
-	return ""
 }

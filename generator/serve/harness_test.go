@@ -3,6 +3,7 @@ package serve
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -190,5 +191,23 @@ func (s *sse) endsWithin(d time.Duration) bool {
 		return true
 	case <-time.After(d):
 		return false
+	}
+}
+
+// rebuildVersions edits the fixture's first guide n times, each time
+// waiting for the reload event of that build, so the page's text names
+// the build it came from.
+func (r *running) rebuildVersions(ev *sse, n int) {
+	r.t.Helper()
+	for v := 1; v <= n; v++ {
+		r.edit("content/guides/first.md", func(s string) string {
+			if i := strings.Index(s, "Version "); i >= 0 {
+				s = s[:i]
+			}
+			return s + fmt.Sprintf("Version %d of the page.\n", v)
+		})
+		if data := ev.waitFor("reload"); data != fmt.Sprintf(`{"build":%d}`, v+1) {
+			r.t.Fatalf("rebuild %d: reload %s", v, data)
+		}
 	}
 }

@@ -41,17 +41,7 @@ func TestServeConcurrentRequestsDuringRebuilds(t *testing.T) {
 		})
 	}
 	const rebuilds = 8
-	for v := 1; v <= rebuilds; v++ {
-		r.edit("content/guides/first.md", func(s string) string {
-			if i := strings.Index(s, "Version "); i >= 0 {
-				s = s[:i]
-			}
-			return s + fmt.Sprintf("Version %d of the page.\n", v)
-		})
-		if data := ev.waitFor("reload"); data != fmt.Sprintf(`{"build":%d}`, v+1) {
-			t.Fatalf("rebuild %d: reload %s", v, data)
-		}
-	}
+	r.rebuildVersions(ev, rebuilds)
 	close(stop)
 	wg.Wait()
 	for _, b := range bad {
