@@ -68,6 +68,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown flag", []string{"build", "--nope"}, 2, []string{"flag provided but not defined: -nope"}},
 		{"stray argument", []string{"build", "extra"}, 2, []string{`build takes no arguments, got "extra"`}},
 		{"help", []string{"build", "--help"}, 0, nil},
+		{"help after flags", []string{"check", "--strict", "-h"}, 0, nil},
 		{"content errors, all reported", []string{"check", "--source", broken}, 1, []string{
 			"content/a.md:2:1: error: the page has no title",
 			`content/a.md:4:1: error: unknown block "nope"`,
@@ -80,7 +81,11 @@ func TestExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, errOut := run(t, tt.args...)
+			code, out, errOut := run(t, tt.args...)
+			if tt.code == 0 && strings.HasPrefix(strings.Join(tt.args, " "), "build --help") &&
+				(!strings.Contains(out, "Usage: playbook build") || errOut != "") {
+				t.Errorf("help must go to stdout only; stdout %q, stderr %q", out, errOut)
+			}
 			if code != tt.code {
 				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, errOut)
 			}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -89,13 +88,13 @@ func newFlags(e *env, name string) *flag.FlagSet {
 // `new guide x --source site` works) and returns the positional ones. ok is
 // false when the command must stop with code.
 func parseFlags(e *env, fs *flag.FlagSet, args []string) (positional []string, code int, ok bool) {
+	if wantsHelp(args) { // asked-for help goes to stdout, once, with status 0
+		fs.SetOutput(e.stdout)
+		fs.Usage()
+		return nil, exitOK, false
+	}
 	for {
 		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fs.SetOutput(e.stdout)
-				fs.Usage()
-				return nil, exitOK, false
-			}
 			return nil, exitUsage, false
 		}
 		args = fs.Args()
@@ -105,6 +104,18 @@ func parseFlags(e *env, fs *flag.FlagSet, args []string) (positional []string, c
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
+}
+
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "-h", "-help", "--help", "--h":
+			return true
+		case "--":
+			return false
+		}
+	}
+	return false
 }
 
 // usageError prints a usage problem and returns the usage exit status.
