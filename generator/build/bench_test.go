@@ -45,7 +45,7 @@ func benchSite(b *testing.B, pages int) *sitetest.Site {
 func BenchmarkParsePreparePage(b *testing.B) {
 	src := []byte(benchPage(1, 10))
 	cfg := &config.Site{Title: "T", BaseURL: "https://x.example/", Params: map[string]any{}}
-	eng := render.NewEngine(false)
+	eng := render.NewEngine(false, "/")
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	for b.Loop() {

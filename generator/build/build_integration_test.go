@@ -294,3 +294,33 @@ func assertNoTempDirs(t *testing.T, parent string) {
 		}
 	}
 }
+
+// TestSubpathSite publishes under https://example.com/docs/: links written
+// from the site's root in Markdown and in templates carry /docs/, and the
+// link check follows them there.
+func TestSubpathSite(t *testing.T) {
+	s := sitetest.New(t, `
+-- site.yaml --
+title: T
+base_url: https://example.com/docs/
+-- content/guides/a.md --
+---
+title: "A"
+description: "d"
+---
+See [b](/guides/b/#part), [the home page](/) and [nothing](/nope/).
+-- content/guides/b.md --
+---
+title: "B"
+description: "d"
+---
+## Part
+`)
+	res := s.Build(s.Options())
+	sitetest.AssertProblems(t, res,
+		`content/guides/a.md:5:50: error: broken link "/docs/nope/": no page or file is published at /nope/`)
+	s.WriteFile("content/guides/a.md", "---\ntitle: \"A\"\ndescription: \"d\"\n---\nSee [b](/guides/b/#part) and [the home page](/).\n")
+	sitetest.AssertProblems(t, s.Build(s.Options()))
+	s.AssertFileContent("guides/a/index.html", `<a href="/docs/guides/b/#part">b</a>`, `<a href="/docs/">the home page</a>`,
+		`<link rel="stylesheet" href="/docs/css/site.css">`, `<link rel="canonical" href="https://example.com/docs/guides/a/">`)
+}

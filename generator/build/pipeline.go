@@ -98,7 +98,7 @@ func (s *Session) loadConfig() (*config.Site, diag.List) {
 	if s.opts.BaseURL != "" {
 		cfg.BaseURL = config.WithSlash(s.opts.BaseURL)
 	}
-	s.eng = render.NewEngine(s.opts.Unsafe || unsafeHTML(cfg))
+	s.eng = render.NewEngine(s.opts.Unsafe || unsafeHTML(cfg), render.BasePath(cfg.BaseURL))
 	return cfg, probs
 }
 

@@ -60,12 +60,10 @@ func FuzzResolve(f *testing.F) {
 }
 
 // browserFinds resolves link as a browser on https://example.com/docs/from
-// would and reports whether it reaches a published file. A link from the
-// server's root that misses /docs/ is taken as written from the site's
-// root, as authors of Markdown write them. checked is false for links the
-// check leaves alone (other sites, fragments) and for forms servers and
-// URL libraries disagree on (percent-escapes, empty segments, links that
-// climb above /docs/).
+// would and reports whether it reaches a published file. checked is false
+// for links the check leaves alone (other sites, including paths of the
+// host outside /docs/, and fragments) and for forms servers and URL
+// libraries disagree on (percent-escapes, empty segments).
 func browserFinds(from, link string) (found, checked bool) {
 	ref, err := url.Parse(link)
 	if err != nil || strings.ContainsAny(link, "#%\\\t\n\r ") || strings.Contains(link, "//") {
@@ -77,12 +75,8 @@ func browserFinds(from, link string) (found, checked bool) {
 	base, _ := url.Parse("https://example.com/docs/" + from)
 	abs := base.ResolveReference(ref)
 	rest, under := strings.CutPrefix(abs.Path, "/docs/")
-	switch {
-	case under:
-	case strings.HasPrefix(link, "/") && !strings.HasPrefix(link, "/docs/"):
-		rest = strings.TrimPrefix(abs.Path, "/")
-	default:
-		return false, false
+	if !under {
+		return false, false // another site on the host: the check leaves it alone
 	}
 	if rest == "" || strings.HasSuffix(rest, "/") {
 		return fuzzFiles[rest+"index.html"], true

@@ -211,7 +211,7 @@ func (v verifier) check(t linkTarget) (msg, fix string) {
 // internal is false for external links, mailto: and the like.
 func (v verifier) internalPath(from, link string) (target, fragment string, internal bool) {
 	if strings.HasPrefix(link, v.base) {
-		link = "/" + strings.TrimPrefix(link, v.base)
+		link = v.basePath + strings.TrimPrefix(link, v.base)
 	}
 	u, err := url.Parse(link)
 	if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(link, "//") {
@@ -228,10 +228,14 @@ func (v verifier) internalPath(from, link string) (target, fragment string, inte
 		p = v.basePath + path.Dir(from) + "/" + p
 	}
 	p = cleanPath(p)
-	if strings.HasPrefix(p, v.basePath) {
-		p = "/" + strings.TrimPrefix(p, v.basePath)
+	rest, under := strings.CutPrefix(p, v.basePath)
+	if !under && p+"/" != v.basePath {
+		// Above the base path: another site on the same host. Markdown
+		// links were prefixed with the base path when parsed, and
+		// templates use relURL, so nothing of this site lands here.
+		return "", "", false
 	}
-	return strings.TrimPrefix(p, "/"), fragment, true
+	return rest, fragment, true
 }
 
 // cleanPath removes dot segments and doubled slashes the way a browser

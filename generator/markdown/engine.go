@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -29,6 +30,9 @@ type Options struct {
 	// Calculator renders `::: calculator` blocks; nil writes a placeholder
 	// element.
 	Calculator func(w util.BufWriter, source []byte, n *container.Container) error
+	// BasePath is the path of the site's base URL ("/docs/"); root-relative
+	// links and images are prefixed with it. "" or "/" changes nothing.
+	BasePath string
 }
 
 // Engine parses and renders page bodies. It is safe for concurrent use.
@@ -61,9 +65,13 @@ func New(opts Options) *Engine {
 	if opts.Unsafe {
 		ropts = append(ropts, html.WithUnsafe())
 	}
+	popts := []parser.Option{parser.WithAutoHeadingID()}
+	if prefix := strings.TrimSuffix(opts.BasePath, "/"); prefix != "" {
+		popts = append(popts, parser.WithASTTransformers(util.Prioritized(basePathTransformer{prefix: []byte(prefix)}, 1000)))
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, container.New(copts...)),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(popts...),
 		goldmark.WithRendererOptions(ropts...),
 	)
 	return &Engine{md: md}

@@ -19,7 +19,7 @@ import (
 var fuzzConfig, _ = config.Parse("site.yaml", []byte("title: \"Fuzz <Site>\"\nbase_url: https://example.com/docs/\n"))
 
 // fuzzEngine is shared: building goldmark per input would dominate the run.
-var fuzzEngine = NewEngine(false)
+var fuzzEngine = NewEngine(false, "/")
 
 // FuzzPageText renders an FAQ page whose title, description, question and
 // answer are fuzzed, and reads the HTML back as a browser does. The title

@@ -15,13 +15,15 @@ import (
 	"playbook/schema"
 )
 
-// NewEngine returns the Markdown engine of a build. It parses pages and
+// NewEngine returns the Markdown engine of a build. basePath is the path
+// of the site's base URL, prefixed to root-relative links. It parses pages and
 // prepares them (Prepare), leaving a hole wherever another page's content
 // goes: an included answer, a calculator (whose presets come from the
 // vertical pages).
-func NewEngine(unsafeHTML bool) *markdown.Engine {
+func NewEngine(unsafeHTML bool, basePath string) *markdown.Engine {
 	return markdown.New(markdown.Options{
 		Unsafe:        unsafeHTML,
+		BasePath:      basePath,
 		IncludeAnswer: func(slug string) ([]byte, bool) { return hole(holeInclude, slug), true },
 		Calculator: func(w util.BufWriter, source []byte, n *container.Container) error {
 			line, _ := diag.LineCol(source, n.Offset)
