@@ -15,6 +15,8 @@ import (
 
 	"playbook/generator/build"
 	"playbook/generator/watch"
+
+	"playbook/generator/internal/sitetest"
 )
 
 // liveSite is a copy of the example site with a static folder and a page
@@ -22,7 +24,7 @@ import (
 func liveSite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	copyTree(t, filepath.Join("..", "..", "content"), filepath.Join(dir, "content"))
+	sitetest.CopyTree(t, filepath.Join("..", "..", "content"), filepath.Join(dir, "content"))
 	site, err := os.ReadFile(filepath.Join("..", "..", "site.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -34,32 +36,9 @@ func liveSite(t *testing.T) string {
 	return dir
 }
 
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		writeFile(t, to, rel, string(b))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func writeFile(t *testing.T, dir, rel, content string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+	if err := sitetest.WriteTreeFile(dir, rel, []byte(content)); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -14,36 +14,20 @@ import (
 	"time"
 
 	"playbook/generator/watch"
+
+	"playbook/generator/internal/sitetest"
 )
 
 // copySite copies the fixture site into a fresh folder the test may edit.
 func copySite(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	from := filepath.Join("testdata", "site")
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return writeSiteFile(dir, rel, string(b))
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sitetest.CopyTree(t, filepath.Join("testdata", "site"), dir)
 	return dir
 }
 
 func writeSiteFile(dir, rel, content string) error {
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(p, []byte(content), 0o644)
+	return sitetest.WriteTreeFile(dir, rel, []byte(content))
 }
 
 // syncBuffer collects what the server prints from its goroutine.
