@@ -14,9 +14,8 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"playbook/generator/build"
-	"playbook/generator/watch"
-
 	"playbook/generator/internal/sitetest"
+	"playbook/generator/watch"
 )
 
 // liveSite is a copy of the example site with a static folder and a page

@@ -13,9 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"playbook/generator/watch"
-
 	"playbook/generator/internal/sitetest"
+	"playbook/generator/watch"
 )
 
 // copySite copies the fixture site into a fresh folder the test may edit.
