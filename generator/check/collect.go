@@ -1,14 +1,11 @@
 package check
 
 import (
-	"bytes"
 	"hash/fnv"
 	"io"
 	"maps"
 	"strings"
 	"sync"
-
-	"golang.org/x/net/html"
 
 	"playbook/generator/diag"
 	"playbook/generator/write"
@@ -166,53 +163,6 @@ func (c *Collector) validateNow(path string, f *pageFacts) {
 		f.validateJSONLD()
 	}
 	f.jsonLD = nil
-}
-
-// scan tokenizes one HTML file. Only attributes matter, so text is skipped
-// without building a tree.
-func scan(data []byte) *pageFacts {
-	f := &pageFacts{ids: map[string]bool{}}
-	z := html.NewTokenizer(bytes.NewReader(data))
-	inLD := false
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return f
-		case html.StartTagToken, html.SelfClosingTagToken:
-			inLD = f.attrs(z)
-		case html.TextToken:
-			if inLD {
-				f.jsonLD = append(f.jsonLD, append([]byte(nil), z.Text()...))
-			}
-		case html.EndTagToken:
-			inLD = false
-		}
-	}
-}
-
-// attrs records ids and links of the current tag and reports whether it
-// opens a JSON-LD script.
-func (f *pageFacts) attrs(z *html.Tokenizer) bool {
-	name, hasAttr := z.TagName()
-	isScript := string(name) == "script"
-	isLD := false
-	for hasAttr {
-		var key, val []byte
-		key, val, hasAttr = z.TagAttr()
-		switch string(key) {
-		case "id", "name":
-			if string(key) == "id" || string(name) == "a" {
-				f.ids[string(val)] = true
-			}
-		case "href", "src":
-			if string(name) != "link" || !bytes.HasPrefix(val, []byte("http")) {
-				f.links = append(f.links, string(val))
-			}
-		case "type":
-			isLD = isScript && string(val) == "application/ld+json"
-		}
-	}
-	return isLD
 }
 
 // validateJSONLD checks the page's structured data as written.
