@@ -6,7 +6,11 @@
 # For each size it generates a corpus with bench/corpus (deterministic from SEED), wraps it in
 # a Hugo peer site (bench/hugo/mksite.sh; Hugo reads the same Markdown files), does one
 # untimed warm-up build per tool, then RUNS timed builds alternating the tools (A B A B ...),
-# each into a fresh --dest, under /usr/bin/time. It prints per size the median wall time,
+# each into a fresh --dest, under /usr/bin/time. Outputs are deleted only when the whole run
+# ends, never between builds: on ext4 without a journal (the reference VM) each file created
+# within ~40 s of a mass deletion scans the recently freed inodes (find_inode_bit ->
+# recently_deleted in perf), so a build right after `rm -rf` of the previous output paid up
+# to 9 s of kernel time for the other tool's deletion. This needs about 3 GB free at 10k pages. It prints per size the median wall time,
 # peak RSS and CPU time (user+sys, steadier than wall time on a busy machine) of each tool and
 # the playbook/Hugo ratios; then the wall-time ratio between the largest and smallest size
 # (linear cost = the page ratio) and the targets; then the Go benchmarks of generator/ (parse
@@ -117,9 +121,12 @@ build_cmd() {
 
 # run_once TOOL N KIND: one build into a fresh dest under /usr/bin/time. KIND "warmup" counts
 # the pages written; KIND "timed" appends "wall_s peak_rss_kb user_s sys_s" to $WORK/times-TOOL-N.
+# The output stays until cleanup (see the header for why).
 run_once() {
-  local tool=$1 n=$2 kind=$3 out="$WORK/out-$1-$2" tf="$WORK/time.txt" log="$WORK/build.log"
-  rm -rf "$out"
+  local tool=$1 n=$2 kind=$3 tf="$WORK/time.txt" log="$WORK/build.log"
+  local out
+  out=$(mktemp -d "$WORK/out-$1-$2.XXXXXX")
+  rmdir "$out"
   build_cmd "$tool" "$n" "$out"
   if ! "$TIMECMD" -f '%e %M %U %S' -o "$tf" "${CMD[@]}" >"$log" 2>&1; then
     echo "bench: $tool failed on $n pages: ${CMD[*]}" >&2
@@ -131,7 +138,6 @@ run_once() {
   else
     tail -n 1 "$tf" >>"$WORK/times-$tool-$n"
   fi
-  rm -rf "$out"
 }
 
 # median: the median of the numbers on stdin, one a line.
