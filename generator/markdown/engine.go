@@ -122,7 +122,23 @@ func (e *Engine) Parse(src []byte, faqPage bool) *Doc {
 
 // Render writes the HTML of the whole document.
 func (e *Engine) Render(w io.Writer, d *Doc) error {
-	return e.md.Renderer().Render(w, d.Source, d.Root)
+	return e.md.Renderer().Render(direct(w), d.Source, d.Root)
+}
+
+// bufferWriter lets goldmark write straight into a bytes.Buffer. Given any
+// other writer it wraps it in a new 4 KB bufio.Writer and copies every
+// byte through it: per rendered node, on every page.
+type bufferWriter struct{ *bytes.Buffer }
+
+func (bufferWriter) Flush() error    { return nil }
+func (w bufferWriter) Buffered() int { return w.Len() }
+
+// direct returns w as a goldmark BufWriter when it is a bytes.Buffer.
+func direct(w io.Writer) io.Writer {
+	if b, ok := w.(*bytes.Buffer); ok {
+		return bufferWriter{b}
+	}
+	return w
 }
 
 // RenderNode writes the HTML of one subtree. The grouping nodes made for
@@ -139,7 +155,7 @@ func (e *Engine) RenderNode(w io.Writer, d *Doc, n ast.Node) error {
 		}
 		return e.renderChildren(w, d, first)
 	}
-	return e.md.Renderer().Render(w, d.Source, n)
+	return e.md.Renderer().Render(direct(w), d.Source, n)
 }
 
 // RenderInline writes the inline HTML of a heading's or paragraph's
@@ -151,7 +167,12 @@ func (e *Engine) RenderInline(w io.Writer, d *Doc, n ast.Node) error {
 // renderChildren renders c and its next siblings through one buffered
 // writer, so each child does not get its own.
 func (e *Engine) renderChildren(w io.Writer, d *Doc, c ast.Node) error {
-	bw := bufio.NewWriter(w)
+	var bw util.BufWriter
+	if b, ok := w.(*bytes.Buffer); ok {
+		bw = bufferWriter{b}
+	} else {
+		bw = bufio.NewWriter(w)
+	}
 	for ; c != nil; c = c.NextSibling() {
 		if err := e.md.Renderer().Render(bw, d.Source, c); err != nil {
 			return err

@@ -27,9 +27,15 @@ type TwinOptions struct {
 // included answer and a calculator are replaced by opts' Markdown.
 func (e *Engine) Twin(w io.Writer, d *Doc, opts TwinOptions) error {
 	t := &twin{src: d.Source, opts: opts, calcs: d.Outline.Calculators}
-	var b bytes.Buffer
+	b, direct := w.(*bytes.Buffer)
+	if !direct {
+		b = new(bytes.Buffer)
+	}
 	b.Grow(len(d.Source) + len(d.Source)/8)
-	t.emit(&b, 0, len(d.Source), t.edits(d.blocks))
+	t.emit(b, 0, len(d.Source), t.edits(d.blocks))
+	if direct {
+		return nil
+	}
 	_, err := w.Write(b.Bytes())
 	return err
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"unsafe"
 
 	"playbook/generator/ltv"
 	"playbook/generator/markdown"
@@ -60,6 +61,12 @@ func (r *Renderer) execute(kind model.Kind, data *PageData, out string) error {
 func (r *Renderer) content(p *model.Page) (template.HTML, error) {
 	if p.Prepared == nil {
 		return "", nil
+	}
+	body := p.Prepared.Body
+	if bytes.IndexByte(body, holeMark) < 0 {
+		// Most pages have no hole: hand the template the prepared bytes,
+		// which nothing writes to once Prepare returns, without a copy.
+		return template.HTML(unsafe.String(unsafe.SliceData(body), len(body))), nil
 	}
 	var buf bytes.Buffer
 	buf.Grow(len(p.Prepared.Body) + len(p.Prepared.Body)/4)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -67,20 +68,38 @@ func Prepare(eng *markdown.Engine, p *model.Page) error {
 // prepareBody renders the page's Markdown. A workflow's prompt block is
 // left out: the card shows it as the interactive prompt.
 func prepareBody(eng *markdown.Engine, p *model.Page) ([]byte, error) {
-	var buf bytes.Buffer
+	buf := getScratch()
+	defer putScratch(buf)
 	if p.Kind != model.KindWorkflow {
-		err := eng.Render(&buf, p.Doc)
+		err := eng.Render(buf, p.Doc)
 		return bytes.Clone(buf.Bytes()), err // kept for the whole build: no spare capacity
 	}
 	for c := p.Doc.Root.FirstChild(); c != nil; c = c.NextSibling() {
 		if isPromptBlock(c, p.Doc.Source) {
 			continue
 		}
-		if err := eng.RenderNode(&buf, p.Doc, c); err != nil {
+		if err := eng.RenderNode(buf, p.Doc, c); err != nil {
 			return nil, err
 		}
 	}
 	return bytes.Clone(buf.Bytes()), nil
+}
+
+// scratch buffers are where Prepare renders before copying out exactly
+// what a page keeps; reusing them spares growing a fresh buffer, and
+// clearing its memory, several times per page.
+var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getScratch() *bytes.Buffer {
+	b := scratch.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+func putScratch(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 { // a rare huge page does not pin its buffer
+		scratch.Put(b)
+	}
 }
 
 func isPromptBlock(n ast.Node, src []byte) bool {
@@ -89,8 +108,9 @@ func isPromptBlock(n ast.Node, src []byte) bool {
 }
 
 func prepareTwin(eng *markdown.Engine, d *markdown.Doc) ([]byte, error) {
-	var buf bytes.Buffer
-	err := eng.Twin(&buf, d, markdown.TwinOptions{
+	buf := getScratch()
+	defer putScratch(buf)
+	err := eng.Twin(buf, d, markdown.TwinOptions{
 		IncludeAnswer: func(slug string) ([]byte, bool) { return hole(holeInclude, slug), true },
 		Calculator:    func(c markdown.Calc) []byte { return append(calcHole(c.Line), '\n') },
 	})
@@ -106,11 +126,12 @@ func faqAnswers(eng *markdown.Engine, d *markdown.Doc) []string {
 		if qa.Answer == nil {
 			continue
 		}
-		var buf bytes.Buffer
+		buf := getScratch()
 		for c := qa.Answer.FirstChild(); c != nil; c = c.NextSibling() {
-			_ = eng.RenderNode(&buf, d, c)
+			_ = eng.RenderNode(buf, d, c)
 		}
 		out[i] = strings.TrimSpace(schema.SanitizeAnswerHTML(string(stripHoles(buf.Bytes()))))
+		putScratch(buf)
 	}
 	return out
 }

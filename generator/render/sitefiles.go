@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -137,12 +138,10 @@ func (r *Renderer) datedPages() []*model.Page {
 	return out
 }
 
+// sortNewest sorts pages newest first; a stable sort keeps equal dates in
+// URL order.
 func sortNewest(pages []*model.Page) {
-	for i := 1; i < len(pages); i++ { // insertion sort keeps equal dates in URL order
-		for j := i; j > 0 && pages[j].Lastmod().After(pages[j-1].Lastmod()); j-- {
-			pages[j], pages[j-1] = pages[j-1], pages[j]
-		}
-	}
+	slices.SortStableFunc(pages, func(a, b *model.Page) int { return b.Lastmod().Compare(a.Lastmod()) })
 }
 
 func feedUpdated(pages []*model.Page) time.Time {
