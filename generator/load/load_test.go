@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/adrg/frontmatter"
 )
 
 func TestSplit(t *testing.T) {
@@ -130,8 +132,26 @@ func FuzzSplit(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		s, _ := Split("content/f.md", []byte(src))
-		if s != nil && s.BodyLine < 0 {
+		if s == nil {
+			return
+		}
+		if s.BodyLine < 0 {
 			t.Fatal("negative body line")
+		}
+		// The body is what adrg/frontmatter returns when it reads the
+		// whole file, and the lines before it are counted.
+		text := strings.TrimPrefix(src, "\ufeff")
+		noop := func([]byte, any) error { return nil }
+		want, err := frontmatter.Parse(strings.NewReader(text), nil,
+			frontmatter.NewFormat("---", "---", noop), frontmatter.NewFormat("+++", "+++", noop))
+		if err != nil {
+			t.Fatalf("the reference split failed where Split did not: %v", err)
+		}
+		if string(s.Body) != string(want) {
+			t.Fatalf("body %q, want %q", s.Body, want)
+		}
+		if n := strings.Count(text[:len(text)-len(want)], "\n"); s.BodyLine != n {
+			t.Fatalf("body line %d, want %d", s.BodyLine, n)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"unicode/utf8"
 
@@ -85,20 +86,24 @@ type splitResult struct {
 // matter instead of decoding it, so decoding can keep positions.
 func splitFront(src []byte) (splitResult, error) {
 	var r splitResult
+	in := &headReader{src: src}
 	capture := func(format string) frontmatter.UnmarshalFunc {
 		return func(data []byte, _ any) error {
 			r.format, r.data = format, data
+			in.done = true
 			return nil
 		}
 	}
-	body, err := frontmatter.Parse(bytes.NewReader(src), nil,
+	rest, err := frontmatter.Parse(in, nil,
 		frontmatter.NewFormat("---", "---", capture("yaml")),
 		frontmatter.NewFormat("+++", "+++", capture("toml")))
 	if err != nil {
 		return r, err
 	}
-	r.body = body
-	r.bodyLine = bytes.Count(src[:len(src)-len(body)], []byte("\n"))
+	// rest is what follows the front matter up to where reading stopped;
+	// the body is everything after the front matter.
+	r.body = src[in.off-len(rest):]
+	r.bodyLine = bytes.Count(src[:len(src)-len(r.body)], []byte("\n"))
 	if r.format != "" {
 		start := bytes.Index(src, r.data)
 		if len(r.data) == 0 || start < 0 {
@@ -107,6 +112,24 @@ func splitFront(src []byte) (splitResult, error) {
 		r.dataLine = bytes.Count(src[:start], []byte("\n"))
 	}
 	return r, nil
+}
+
+// headReader reads src until the front matter has been captured. The
+// splitter would otherwise copy the whole body into a buffer of its own,
+// on every page, to return what is a slice of src anyway.
+type headReader struct {
+	src  []byte
+	off  int // bytes handed out
+	done bool
+}
+
+func (h *headReader) Read(p []byte) (int, error) {
+	if h.done || h.off >= len(h.src) {
+		return 0, io.EOF
+	}
+	n := copy(p, h.src[h.off:])
+	h.off += n
+	return n, nil
 }
 
 // unclosedFront reports a file whose first non-blank line opens front
