@@ -324,3 +324,37 @@ description: "d"
 	s.AssertFileContent("guides/a/index.html", `<a href="/docs/guides/b/#part">b</a>`, `<a href="/docs/">the home page</a>`,
 		`<link rel="stylesheet" href="/docs/css/site.css">`, `<link rel="canonical" href="https://example.com/docs/guides/a/">`)
 }
+
+// TestCardOverrideReachesEveryList checks the card memo: a site's own
+// partials/card.html is what every list shows (section, tag, stage), and a
+// card rendered once for one list is the same in the others.
+func TestCardOverrideReachesEveryList(t *testing.T) {
+	s := sitetest.New(t, `
+-- site.yaml --
+title: T
+base_url: https://example.com/
+-- layouts/partials/card.html --
+<li class="my-card">{{ .Title }} ({{ len .Tags }} tags)</li>
+-- content/guides/a.md --
+---
+title: "Alpha & Co"
+description: "A."
+tags: [ltv, churn]
+stage: renewal
+---
+Body.
+-- content/guides/b.md --
+---
+title: "Beta"
+description: "B."
+tags: [ltv]
+---
+Body.
+`)
+	sitetest.AssertProblems(t, s.Build(s.Options()))
+	card := `<li class="my-card">Alpha &amp; Co (2 tags)</li>`
+	for _, list := range []string{"guides/index.html", "tags/ltv/index.html", "tags/churn/index.html", "stages/renewal/index.html"} {
+		s.AssertFileContent(list, card)
+	}
+	s.AssertFileContent("tags/ltv/index.html", `<li class="my-card">Beta (1 tags)</li>`)
+}

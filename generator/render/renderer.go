@@ -51,6 +51,7 @@ func New(site *model.Site, tpl *Templates, sink write.Sink, opts Options) *Rende
 	}
 	r := &Renderer{site: site, tpl: tpl, sink: sink, basePath: BasePath(site.Config.BaseURL), year: now.Year(), release: opts.Release}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
+	tpl.bindCards()
 	for _, v := range site.Verticals {
 		if v.Vertical.Preset != nil {
 			r.presets = append(r.presets, *v.Vertical.Preset)

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"playbook/generator/diag"
 	"playbook/generator/model"
@@ -15,7 +17,8 @@ import (
 // Templates holds one parsed template set per page kind, built once per
 // build and safe for concurrent execution.
 type Templates struct {
-	sets map[model.Kind]*template.Template
+	sets  map[model.Kind]*template.Template
+	cards atomic.Pointer[cards] // the current render's card memo (bindCards)
 }
 
 // layoutNames maps each kind to the template files tried in order.
@@ -81,11 +84,13 @@ func (l layoutFS) partialNames() []string {
 func LoadTemplates(siteLayouts, theme fs.FS, funcs template.FuncMap) (*Templates, diag.List) {
 	l := layoutFS{site: siteLayouts, theme: theme}
 	var probs diag.List
+	t := &Templates{sets: map[model.Kind]*template.Template{}}
+	funcs = maps.Clone(funcs)
+	funcs["card"] = t.card
 	common, err := l.common(funcs)
 	if err != nil {
 		return nil, diag.List{templateProblem(err)}
 	}
-	t := &Templates{sets: map[model.Kind]*template.Template{}}
 	for kind, names := range layoutNames {
 		set, err := l.kindSet(common, names)
 		if err != nil {
