@@ -20,7 +20,7 @@ import (
 func (c *Collector) Verify(site *model.Site) diag.List {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	v := verifier{c: c, base: site.Config.BaseURL, basePath: basePath(site.Config.BaseURL)}
+	v := verifier{c: c, base: site.Config.BaseURL, basePath: basePath(site.Config.BaseURL), rooted: new(sync.Map)}
 	outs := c.pagePaths()
 	found := make([]diag.List, len(outs))
 	reuse := c.reusable(v)
@@ -135,6 +135,15 @@ type verifier struct {
 	c        *Collector
 	base     string
 	basePath string
+	// rooted caches the resolution of root-relative links ("/tags/x/"),
+	// which does not depend on the page they are on: the menu, footer and
+	// tag links repeat on every page of a site.
+	rooted *sync.Map // link -> rootedLink
+}
+
+type rootedLink struct {
+	target, fragment string
+	internal         bool
 }
 
 // links reports the broken internal links of one output file, once per
@@ -210,6 +219,19 @@ func (v verifier) check(t linkTarget) (msg, fix string) {
 // internalPath turns a link into a site-relative output path and fragment;
 // internal is false for external links, mailto: and the like.
 func (v verifier) internalPath(from, link string) (target, fragment string, internal bool) {
+	if v.rooted == nil || !strings.HasPrefix(link, "/") || strings.HasPrefix(link, "//") {
+		return v.resolvePath(from, link)
+	}
+	if r, ok := v.rooted.Load(link); ok {
+		r := r.(rootedLink)
+		return r.target, r.fragment, r.internal
+	}
+	target, fragment, internal = v.resolvePath(from, link)
+	v.rooted.Store(link, rootedLink{target, fragment, internal})
+	return target, fragment, internal
+}
+
+func (v verifier) resolvePath(from, link string) (target, fragment string, internal bool) {
 	if strings.HasPrefix(link, v.base) {
 		link = v.basePath + strings.TrimPrefix(link, v.base)
 	}
