@@ -114,9 +114,11 @@ func splitFront(src []byte) (splitResult, error) {
 	return r, nil
 }
 
-// headReader reads src until the front matter has been captured. The
-// splitter would otherwise copy the whole body into a buffer of its own,
-// on every page, to return what is a slice of src anyway.
+// headReader reads src a line at a time until the front matter has been
+// captured. The splitter would otherwise copy the whole body into a
+// buffer of its own, on every page, to return what is a slice of src
+// anyway; handing out lines keeps its read-ahead from running past the
+// closing delimiter.
 type headReader struct {
 	src  []byte
 	off  int // bytes handed out
@@ -127,7 +129,11 @@ func (h *headReader) Read(p []byte) (int, error) {
 	if h.done || h.off >= len(h.src) {
 		return 0, io.EOF
 	}
-	n := copy(p, h.src[h.off:])
+	line := h.src[h.off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i+1]
+	}
+	n := copy(p, line)
 	h.off += n
 	return n, nil
 }
