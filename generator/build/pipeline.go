@@ -186,8 +186,10 @@ func (s *Session) collect(paths []string, results []*parsed) ([]*model.Page, dia
 }
 
 func (s *Session) parseOne(cfg *config.Site, path string) *parsed {
-	src, probs := load.Read(s.fsys, path)
+	buf := sourceBuffers.Get().(*[]byte)
+	src, probs, file := load.ReadInto(*buf, s.fsys, path)
 	if src == nil {
+		sourceBuffers.Put(buf)
 		return &parsed{probs: probs}
 	}
 	page, pageProbs := model.NewPage(cfg, src, s.eng)
@@ -195,5 +197,33 @@ func (s *Session) parseOne(cfg *config.Site, path string) *parsed {
 	if err := render.Prepare(s.eng, page); err != nil {
 		probs.Add(diag.Errorf(path, 0, 0, "", "cannot render the page: %v", err))
 	}
+	if src.Body == nil && (page.Doc == nil || page.Doc.Released()) {
+		// Prepared: nothing refers to the file's bytes any more.
+		recycleSource(buf, file)
+	}
 	return &parsed{page: page, probs: probs}
+}
+
+// sourceBuffers hold content files while they are parsed. Reading each of
+// ten thousand files into fresh memory made the kernel fault in new pages
+// for every read; a prepared page keeps only copies of what it needs, so
+// its file's memory can take the next file.
+var sourceBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// poisonRecycled, set by tests, overwrites a recycled file's bytes, so a
+// page that still pointed into them would show it.
+var poisonRecycled bool
+
+func recycleSource(buf *[]byte, file []byte) {
+	if cap(file) > 1<<20 {
+		return // a rare big page does not pin its memory
+	}
+	if poisonRecycled {
+		file = file[:cap(file)]
+		for i := range file {
+			file[i] = '#'
+		}
+	}
+	*buf = file[:0]
+	sourceBuffers.Put(buf)
 }

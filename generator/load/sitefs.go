@@ -44,10 +44,16 @@ func (s *SiteFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(s.FS,
 
 // ReadFileLimit reads a file of at most limit bytes.
 func (s *SiteFS) ReadFileLimit(name string, limit int64) ([]byte, error) {
+	return s.ReadFileLimitInto(nil, name, limit)
+}
+
+// ReadFileLimitInto is ReadFileLimit reading into buf's memory when it is
+// big enough.
+func (s *SiteFS) ReadFileLimitInto(buf []byte, name string, limit int64) ([]byte, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
 	}
-	b, err := fastio.ReadFile(filepath.Join(s.dir, filepath.FromSlash(name)), limit, true)
+	b, err := fastio.ReadFileInto(buf, filepath.Join(s.dir, filepath.FromSlash(name)), limit, true)
 	if fastio.IsSymlinkErr(err) {
 		return s.readThroughRoot(name, limit)
 	}
@@ -70,12 +76,12 @@ func (s *SiteFS) readThroughRoot(name string, limit int64) ([]byte, error) {
 // limitReader is what SiteFS offers beyond fs.FS; a plain fs.FS (tests,
 // fault injection) is read with Stat and ReadFile.
 type limitReader interface {
-	ReadFileLimit(name string, limit int64) ([]byte, error)
+	ReadFileLimitInto(buf []byte, name string, limit int64) ([]byte, error)
 }
 
-func readLimited(fsys fs.FS, p string) ([]byte, error) {
+func readLimited(fsys fs.FS, p string, buf []byte) ([]byte, error) {
 	if lr, ok := fsys.(limitReader); ok {
-		b, err := lr.ReadFileLimit(p, MaxPageBytes)
+		b, err := lr.ReadFileLimitInto(buf, p, MaxPageBytes)
 		if errors.Is(err, fastio.ErrTooLarge) {
 			return nil, errTooLarge{size: MaxPageBytes + 1}
 		}

@@ -33,11 +33,21 @@ type Source struct {
 // invalid UTF-8, oversize files) are returned with the Source so the run can
 // report them all; the Source is nil only when the file could not be read.
 func Read(fsys fs.FS, p string) (*Source, diag.List) {
-	src, err := readLimited(fsys, p)
+	s, probs, _ := ReadInto(nil, fsys, p)
+	return s, probs
+}
+
+// ReadInto is Read reading the file into buf's memory when it is big
+// enough; it returns the memory the file is in, which Source.Body points
+// into. A caller may reuse that memory once nothing refers to the Source's
+// Body any more (render.Prepare lets go of it).
+func ReadInto(buf []byte, fsys fs.FS, p string) (*Source, diag.List, []byte) {
+	src, err := readLimited(fsys, p, buf)
 	if err != nil {
-		return nil, diag.List{fileProblem(p, err)}
+		return nil, diag.List{fileProblem(p, err)}, nil
 	}
-	return Split(p, src)
+	s, probs := Split(p, src)
+	return s, probs, src
 }
 
 // Split separates front matter from the body and decodes it.

@@ -33,6 +33,11 @@ func ReadFile(name string, limit int64, noFollow bool) ([]byte, error) {
 	return b, err
 }
 
+// ReadFileInto is ReadFile; buf is not reused on this platform.
+func ReadFileInto(_ []byte, name string, limit int64, noFollow bool) ([]byte, error) {
+	return ReadFile(name, limit, noFollow)
+}
+
 var errSymlink = fs.ErrInvalid
 
 // IsSymlinkErr reports whether err is what ReadFile returns with noFollow

@@ -35,6 +35,12 @@ func WriteFile(name string, data []byte, perm fs.FileMode) error {
 // symlink as the last element fails with unix.ELOOP so the caller can
 // check where it leads.
 func ReadFile(name string, limit int64, noFollow bool) ([]byte, error) {
+	return ReadFileInto(nil, name, limit, noFollow)
+}
+
+// ReadFileInto is ReadFile reading into buf's memory when it is big
+// enough (buf's contents are replaced).
+func ReadFileInto(buf []byte, name string, limit int64, noFollow bool) ([]byte, error) {
 	flags := unix.O_RDONLY | unix.O_CLOEXEC
 	if noFollow {
 		flags |= unix.O_NOFOLLOW
@@ -54,13 +60,16 @@ func ReadFile(name string, limit int64, noFollow bool) ([]byte, error) {
 	if st.Size > limit {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrTooLarge}
 	}
-	return readAll(fd, name, st.Size, limit)
+	return readAll(buf, fd, name, st.Size, limit)
 }
 
 // readAll reads to end of file; the size from fstat is a hint, since the
 // file may change while it is read.
-func readAll(fd int, name string, size, limit int64) ([]byte, error) {
-	buf := make([]byte, 0, size+1)
+func readAll(buf []byte, fd int, name string, size, limit int64) ([]byte, error) {
+	if int64(cap(buf)) < size+1 {
+		buf = make([]byte, 0, size+1)
+	}
+	buf = buf[:0]
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]

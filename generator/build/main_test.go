@@ -1,0 +1,16 @@
+package build_test
+
+import (
+	"os"
+	"testing"
+
+	"playbook/generator/build"
+)
+
+// TestMain runs every build test with recycled content files overwritten
+// once their page is prepared: a page that still read its file's bytes
+// would differ from the golden files, the example site and full builds.
+func TestMain(m *testing.M) {
+	build.PoisonRecycledSources(true)
+	os.Exit(m.Run())
+}
