@@ -219,6 +219,9 @@ func (v verifier) check(t linkTarget) (msg, fix string) {
 // internalPath turns a link into a site-relative output path and fragment;
 // internal is false for external links, mailto: and the like.
 func (v verifier) internalPath(from, link string) (target, fragment string, internal bool) {
+	if frag, ok := strings.CutPrefix(link, "#"); ok && isPlainFragment(frag) {
+		return from, frag, true // a table of contents entry: this page, no parsing needed
+	}
 	if v.rooted == nil || !strings.HasPrefix(link, "/") || strings.HasPrefix(link, "//") {
 		return v.resolvePath(from, link)
 	}
@@ -229,6 +232,18 @@ func (v verifier) internalPath(from, link string) (target, fragment string, inte
 	target, fragment, internal = v.resolvePath(from, link)
 	v.rooted.Store(link, rootedLink{target, fragment, internal})
 	return target, fragment, internal
+}
+
+// isPlainFragment reports whether a fragment reads the same escaped or
+// not: letters, digits and -_. (heading ids), so "#"+frag names frag.
+func isPlainFragment(frag string) bool {
+	for i := 0; i < len(frag); i++ {
+		c := frag[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 func (v verifier) resolvePath(from, link string) (target, fragment string, internal bool) {
