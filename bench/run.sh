@@ -17,7 +17,8 @@
 # and render stages, with allocations) and the serve reload latency, when they exist.
 #
 # Environment:
-#   RUNS=3               timed runs per tool per size
+#   RUNS=5               timed runs per tool per size (the reference VM varies by ±20% from
+#                        one minute to the next; five pairs give a steadier median than three)
 #   SIZES="1000 10000"   corpus sizes in pages, smallest first
 #   SEED=42              corpus seed
 #   TOOLS="playbook hugo"  which builders to time (TOOLS=hugo works before cmd/playbook exists)
@@ -31,7 +32,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 SIZES=${SIZES:-"1000 10000"}
 SEED=${SEED:-42}
 TOOLS=${TOOLS:-"playbook hugo"}
