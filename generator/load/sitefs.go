@@ -79,7 +79,7 @@ type limitReader interface {
 	ReadFileLimitInto(buf []byte, name string, limit int64) ([]byte, error)
 }
 
-func readLimited(fsys fs.FS, p string, buf []byte) ([]byte, error) {
+func readLimited(buf []byte, fsys fs.FS, p string) ([]byte, error) {
 	if lr, ok := fsys.(limitReader); ok {
 		b, err := lr.ReadFileLimitInto(buf, p, MaxPageBytes)
 		if errors.Is(err, fastio.ErrTooLarge) {

@@ -42,7 +42,7 @@ func Read(fsys fs.FS, p string) (*Source, diag.List) {
 // into. A caller may reuse that memory once nothing refers to the Source's
 // Body any more (render.Prepare lets go of it).
 func ReadInto(buf []byte, fsys fs.FS, p string) (*Source, diag.List, []byte) {
-	src, err := readLimited(fsys, p, buf)
+	src, err := readLimited(buf, fsys, p)
 	if err != nil {
 		return nil, diag.List{fileProblem(p, err)}, nil
 	}

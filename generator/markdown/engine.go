@@ -122,7 +122,7 @@ func (e *Engine) Parse(src []byte, faqPage bool) *Doc {
 
 // Render writes the HTML of the whole document.
 func (e *Engine) Render(w io.Writer, d *Doc) error {
-	return e.md.Renderer().Render(direct(w), d.Source, d.Root)
+	return e.md.Renderer().Render(bufWriter(w), d.Source, d.Root)
 }
 
 // bufferWriter lets goldmark write straight into a bytes.Buffer. Given any
@@ -133,12 +133,17 @@ type bufferWriter struct{ *bytes.Buffer }
 func (bufferWriter) Flush() error    { return nil }
 func (w bufferWriter) Buffered() int { return w.Len() }
 
-// direct returns w as a goldmark BufWriter when it is a bytes.Buffer.
-func direct(w io.Writer) io.Writer {
-	if b, ok := w.(*bytes.Buffer); ok {
-		return bufferWriter{b}
+// bufWriter returns w as the buffered writer goldmark renders into: a
+// bytes.Buffer directly, anything else through a bufio.Writer (which the
+// caller, or goldmark's Render, flushes).
+func bufWriter(w io.Writer) util.BufWriter {
+	switch x := w.(type) {
+	case *bytes.Buffer:
+		return bufferWriter{x}
+	case util.BufWriter:
+		return x
 	}
-	return w
+	return bufio.NewWriter(w)
 }
 
 // RenderNode writes the HTML of one subtree. The grouping nodes made for
@@ -155,7 +160,7 @@ func (e *Engine) RenderNode(w io.Writer, d *Doc, n ast.Node) error {
 		}
 		return e.renderChildren(w, d, first)
 	}
-	return e.md.Renderer().Render(direct(w), d.Source, n)
+	return e.md.Renderer().Render(bufWriter(w), d.Source, n)
 }
 
 // RenderInline writes the inline HTML of a heading's or paragraph's
@@ -167,12 +172,7 @@ func (e *Engine) RenderInline(w io.Writer, d *Doc, n ast.Node) error {
 // renderChildren renders c and its next siblings through one buffered
 // writer, so each child does not get its own.
 func (e *Engine) renderChildren(w io.Writer, d *Doc, c ast.Node) error {
-	var bw util.BufWriter
-	if b, ok := w.(*bytes.Buffer); ok {
-		bw = bufferWriter{b}
-	} else {
-		bw = bufio.NewWriter(w)
-	}
+	bw := bufWriter(w)
 	for ; c != nil; c = c.NextSibling() {
 		if err := e.md.Renderer().Render(bw, d.Source, c); err != nil {
 			return err

@@ -27,13 +27,13 @@ type TwinOptions struct {
 // included answer and a calculator are replaced by opts' Markdown.
 func (e *Engine) Twin(w io.Writer, d *Doc, opts TwinOptions) error {
 	t := &twin{src: d.Source, opts: opts, calcs: d.Outline.Calculators}
-	b, direct := w.(*bytes.Buffer)
-	if !direct {
+	b, inPlace := w.(*bytes.Buffer) // emit into the caller's buffer when it is one
+	if !inPlace {
 		b = new(bytes.Buffer)
 	}
 	b.Grow(len(d.Source) + len(d.Source)/8)
 	t.emit(b, 0, len(d.Source), t.edits(d.blocks))
-	if direct {
+	if inPlace {
 		return nil
 	}
 	_, err := w.Write(b.Bytes())

@@ -110,8 +110,8 @@ func (r *Renderer) llmsFull(w io.Writer) {
 	if d := r.site.Config.Description; d != "" {
 		fmt.Fprintf(w, "> %s\n\n", oneLine(d))
 	}
-	buf := r.getBuf()
-	defer r.putBuf(buf)
+	buf := getScratch()
+	defer putScratch(buf)
 	for _, p := range r.site.Content {
 		buf.Reset()
 		fmt.Fprintf(buf, "---\n\nSource: %s\n\n", p.Permalink)

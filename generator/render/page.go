@@ -48,8 +48,8 @@ func (r *Renderer) pageHTML(p *model.Page) error {
 
 // execute runs a kind's templates and writes the result.
 func (r *Renderer) execute(kind model.Kind, data *PageData, out string) error {
-	buf := r.getBuf()
-	defer r.putBuf(buf)
+	buf := getScratch()
+	defer putScratch(buf)
 	if err := r.tpl.Set(kind).ExecuteTemplate(buf, layoutName, data); err != nil {
 		return fmt.Errorf("template: %w", err)
 	}

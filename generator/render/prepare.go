@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -83,23 +82,6 @@ func prepareBody(eng *markdown.Engine, p *model.Page) ([]byte, error) {
 		}
 	}
 	return bytes.Clone(buf.Bytes()), nil
-}
-
-// scratch buffers are where Prepare renders before copying out exactly
-// what a page keeps; reusing them spares growing a fresh buffer, and
-// clearing its memory, several times per page.
-var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-func getScratch() *bytes.Buffer {
-	b := scratch.Get().(*bytes.Buffer)
-	b.Reset()
-	return b
-}
-
-func putScratch(b *bytes.Buffer) {
-	if b.Cap() <= 1<<20 { // a rare huge page does not pin its buffer
-		scratch.Put(b)
-	}
 }
 
 func isPromptBlock(n ast.Node, src []byte) bool {

@@ -39,7 +39,6 @@ type Renderer struct {
 	presets  []ltv.Preset
 	answers  map[string][]byte // included answers' HTML by slug
 	problems problemSink
-	bufs     sync.Pool
 }
 
 // New prepares a renderer for a site whose pages were prepared (Prepare)
@@ -50,7 +49,6 @@ func New(site *model.Site, tpl *Templates, sink write.Sink, opts Options) *Rende
 		now = time.Now()
 	}
 	r := &Renderer{site: site, tpl: tpl, sink: sink, basePath: BasePath(site.Config.BaseURL), year: now.Year(), release: opts.Release}
-	r.bufs.New = func() any { return new(bytes.Buffer) }
 	tpl.bindCards()
 	for _, v := range site.Verticals {
 		if v.Vertical.Preset != nil {
@@ -112,15 +110,20 @@ func (r *Renderer) embedCalculator(w *bytes.Buffer, c markdown.Calc) {
 	}
 }
 
-func (r *Renderer) getBuf() *bytes.Buffer {
-	b := r.bufs.Get().(*bytes.Buffer)
+// scratch buffers are where pages are prepared and rendered before the
+// bytes are copied out or written; reusing them spares growing a fresh
+// buffer, and clearing its memory, several times per page.
+var scratch = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getScratch() *bytes.Buffer {
+	b := scratch.Get().(*bytes.Buffer)
 	b.Reset()
 	return b
 }
 
-func (r *Renderer) putBuf(b *bytes.Buffer) {
-	if b.Cap() <= 1<<20 { // do not keep a huge buffer alive for every page
-		r.bufs.Put(b)
+func putScratch(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 { // a rare huge page does not pin its buffer
+		scratch.Put(b)
 	}
 }
 

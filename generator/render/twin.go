@@ -12,8 +12,8 @@ import (
 // pageTwin writes the page's Markdown twin: a clean CommonMark version for
 // answer engines (llmstxt.org), beside index.html.
 func (r *Renderer) pageTwin(p *model.Page) error {
-	buf := r.getBuf()
-	defer r.putBuf(buf)
+	buf := getScratch()
+	defer putScratch(buf)
 	r.twin(buf, p)
 	return r.sink.Write(outPath(p.URL, "index.html.md"), buf.Bytes())
 }
