@@ -22,13 +22,25 @@ type Options struct {
 	// a busy 2-core machine, a chmod that may trail them is ignored, and
 	// every millisecond here is one more between saving and the reload.
 	Quiet time.Duration
+	// Reappear replaces Quiet while a path of the batch was removed or
+	// renamed away and not written since. Editors that save by renaming
+	// the page to a backup and writing a new one (vim) leave it missing
+	// for a moment; sending the batch then would take the page off the
+	// site until the next one, and a busy machine can stall the save
+	// longer than Quiet between the two steps. Default 100ms: a real
+	// deletion reloads that much later.
+	Reappear time.Duration
 	// MaxWait bounds how long a stream of changes (a git checkout, a large
 	// copy) is held before a batch is sent anyway. Default 250ms.
 	MaxWait time.Duration
 }
 
-// defaultQuiet is the Quiet of Options that leave it zero.
-const defaultQuiet = 10 * time.Millisecond
+// Defaults of the Options left zero.
+const (
+	defaultQuiet    = 10 * time.Millisecond
+	defaultReappear = 100 * time.Millisecond
+	defaultMaxWait  = 250 * time.Millisecond
+)
 
 // Watcher follows a site folder and sends debounced batches of changes.
 type Watcher struct {
@@ -60,9 +72,13 @@ func New(root string, opts Options) (*Watcher, error) {
 		fsw.Close()
 		return nil, err
 	}
-	quiet, maxWait := cmpOr(opts.Quiet, defaultQuiet), cmpOr(opts.MaxWait, 250*time.Millisecond)
+	t := timing{
+		quiet:    cmpOr(opts.Quiet, defaultQuiet),
+		reappear: cmpOr(opts.Reappear, defaultReappear),
+		maxWait:  cmpOr(opts.MaxWait, defaultMaxWait),
+	}
 	w.wg.Go(w.loop)
-	w.wg.Go(func() { debounce(w.changes, w.batches, quiet, maxWait) })
+	w.wg.Go(func() { debounce(w.changes, w.batches, t) })
 	return w, nil
 }
 

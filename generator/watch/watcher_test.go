@@ -130,10 +130,28 @@ func TestDefaultQuietJoinsEditorSaves(t *testing.T) {
 	}
 	for name, save := range saves {
 		t.Run(name, func(t *testing.T) {
-			root, w := newSiteWatched(t, Options{})
-			save(t, filepath.Join(root, "content", "guides", "a.md"))
-			next(t, w, "content/guides/a.md")
-			quiet(t, w)
+			// A save is only expected to be one batch if its steps came
+			// within the quiet window; on a loaded machine (CI runs the
+			// packages in parallel) the test itself can stall longer, so
+			// such an attempt proves nothing and is made again.
+			for attempt := 1; ; attempt++ {
+				root, w := newSiteWatched(t, Options{})
+				page := filepath.Join(root, "content", "guides", "a.md")
+				start := time.Now()
+				save(t, page)
+				took := time.Since(start)
+				b := next(t, w, "content/guides/a.md")
+				select {
+				case extra := <-w.Batches():
+					if took < defaultQuiet/2 || attempt == 5 {
+						t.Fatalf("save took %v and came as two batches: %v, then %v", took, paths(b), paths(extra))
+					}
+					t.Logf("attempt %d: the save took %v (quiet window %v); again", attempt, took, defaultQuiet)
+					continue
+				case <-time.After(200 * time.Millisecond):
+				}
+				return
+			}
 		})
 	}
 }
