@@ -64,6 +64,9 @@ func (l *Live) renderParts(ctx context.Context, r *render.Renderer, rec *tracker
 		if err := r.SiteFiles(); err != nil {
 			return err
 		}
+		if err := r.Aliases(); err != nil {
+			return err
+		}
 		st.siteFiles = rec.take()
 	}
 	if p.static {

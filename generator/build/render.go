@@ -22,19 +22,29 @@ import (
 func (s *Session) render(ctx context.Context, site *model.Site, tpl *render.Templates, out sinks, other []string) (diag.List, error) {
 	collector := check.NewCollector(out.rendered)
 	r := render.New(site, tpl, collector, render.Options{Now: s.opts.Now, Release: s.oneOff})
-	if err := renderPages(ctx, r, site.Pages); err != nil {
+	// The site files need no rendered page: writing llms-full.txt (tens
+	// of megabytes on a big site) beside the pages keeps both cores busy.
+	var siteFilesErr error
+	var siteFiles sync.WaitGroup
+	siteFiles.Go(func() { siteFilesErr = r.SiteFiles() })
+	err := renderPages(ctx, r, site.Pages)
+	siteFiles.Wait()
+	if err != nil {
 		return nil, err
 	}
-	s.watch.lap("render+minify+write pages")
-	if err := r.SiteFiles(); err != nil {
+	if siteFilesErr != nil {
+		return nil, siteFilesErr
+	}
+	if err := r.Aliases(); err != nil {
 		return nil, err
 	}
+	s.watch.lap("render+minify+write pages and site files")
 	probs, err := s.copyStatic(collector, collector.Through(out.asIs), other)
 	if err != nil {
 		return nil, err
 	}
 	probs = append(probs, r.Problems()...)
-	s.watch.lap("site files+static")
+	s.watch.lap("aliases+static")
 	probs = append(probs, collector.Verify(site)...)
 	s.watch.lap("check links")
 	return probs, nil

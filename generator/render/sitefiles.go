@@ -16,8 +16,10 @@ import (
 	"playbook/generator/write"
 )
 
-// SiteFiles writes the files about the whole site. It runs after every
-// page was rendered, since llms-full.txt gathers their twins.
+// SiteFiles writes the files about the whole site: sitemap, robots.txt,
+// feed, llms.txt, llms-full.txt and 404.html. They read only the model and
+// what Prepare made (twins, best answers), never a rendered page, so a
+// build runs them beside the pages. Aliases come after the pages.
 func (r *Renderer) SiteFiles() error {
 	steps := []struct {
 		name string
@@ -40,10 +42,7 @@ func (r *Renderer) SiteFiles() error {
 	if err := r.writeLLMSFull(); err != nil {
 		return fmt.Errorf("llms-full.txt: %w", err)
 	}
-	if err := r.notFound(); err != nil {
-		return err
-	}
-	return r.aliases()
+	return r.notFound()
 }
 
 func (r *Renderer) sitemap() ([]byte, error) {
@@ -184,8 +183,10 @@ func (r *Renderer) notFound() error {
 	return r.execute(kind404, d, "404.html")
 }
 
-// aliases writes a redirect page for every alias, as Hugo does.
-func (r *Renderer) aliases() error {
+// Aliases writes a redirect page for every alias, as Hugo does. It runs
+// once every page is written: an alias that would replace a page is
+// reported, and the page kept.
+func (r *Renderer) Aliases() error {
 	for _, p := range r.site.Content {
 		for _, a := range p.Aliases {
 			out := aliasPath(a)
