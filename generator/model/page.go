@@ -96,6 +96,8 @@ type Prepared struct {
 // Crumb is one step of a breadcrumb trail.
 type Crumb struct {
 	Name, URL string
+	// Current marks the last crumb, the page itself.
+	Current bool
 }
 
 // Lastmod is when the page last changed: updated, else date.

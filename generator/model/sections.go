@@ -198,7 +198,7 @@ func (s *Site) breadcrumbs() {
 				above[sec] = up
 			}
 		}
-		p.Breadcrumbs = append(slices.Clip(up), Crumb{Name: p.Title, URL: p.URL})
+		p.Breadcrumbs = append(slices.Clip(up), Crumb{Name: p.Title, URL: p.URL, Current: true})
 	}
 }
 

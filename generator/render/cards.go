@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"sync"
 
@@ -11,44 +12,104 @@ import (
 // cardPartial is the template of one page's card in a list.
 const cardPartial = "partials/card.html"
 
-// cards memoizes the card of each page for one render: a page appears in
-// its section's list, its tags' lists and its stage's list, and on a big
-// site executing the card template for every appearance was a third of all
-// template time. A card depends only on its page, so rendering it once is
-// the same HTML.
-type cards struct {
-	tpl  *Templates
-	memo sync.Map // *model.Page -> template.HTML
+// memo holds what the templates render once per render and reuse: page
+// cards and cached partials. A fresh memo is bound for every render
+// (bindMemo), so nothing outlives the pages it was rendered from.
+type memo struct {
+	tpl      *Templates
+	cards    sync.Map // *model.Page -> template.HTML
+	partials sync.Map // partialKey -> template.HTML
 }
 
-// card returns the HTML of partials/card.html for p, rendered once.
-func (c *cards) card(p *model.Page) (template.HTML, error) {
-	if v, ok := c.memo.Load(p); ok {
+// card returns the HTML of partials/card.html for p, rendered once. A page
+// appears in its section's list, its tags' lists and its stage's list, and
+// on a big site executing the card template for every appearance was a
+// third of all template time. A card depends only on its page, so
+// rendering it once is the same HTML.
+func (m *memo) card(p *model.Page) (template.HTML, error) {
+	if v, ok := m.cards.Load(p); ok {
 		return v.(template.HTML), nil
 	}
-	var buf bytes.Buffer
-	if err := c.tpl.Set(model.KindSection).ExecuteTemplate(&buf, cardPartial, p); err != nil {
+	html, err := m.tpl.render(model.KindSection, cardPartial, p)
+	if err != nil {
 		return "", err
 	}
-	html := template.HTML(buf.String())
-	c.memo.Store(p, html)
+	m.cards.Store(p, html)
 	return html, nil
 }
 
-// bindCards gives the templates' `card` function a fresh memo for the
-// render about to start. A Templates renders one site at a time (a build,
-// then serve's rebuilds one after another), so the memo never outlives the
-// pages it was filled from.
-func (t *Templates) bindCards() {
-	t.cards.Store(&cards{tpl: t})
+// partialKey identifies one rendering of a cached partial. The kind is part
+// of it because each kind's template set may define blocks differently.
+type partialKey struct {
+	kind     model.Kind
+	name     string
+	variants string
+}
+
+// partial renders a cached partial the first time its key is asked for.
+func (m *memo) partial(key partialKey, data any) (template.HTML, error) {
+	if v, ok := m.partials.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	html, err := m.tpl.render(key.kind, key.name, data)
+	if err != nil {
+		return "", err
+	}
+	m.partials.Store(key, html)
+	return html, nil
+}
+
+// render executes one named template of a kind's set into a string.
+func (t *Templates) render(kind model.Kind, name string, data any) (template.HTML, error) {
+	set := t.Set(kind)
+	if set == nil || set.Lookup(name) == nil {
+		return "", fmt.Errorf("no template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// bindMemo gives the templates' `card` and `partialCached` functions a
+// fresh memo for the render about to start. A Templates renders one site at
+// a time (a build, then serve's rebuilds one after another), so the memo
+// never outlives the pages it was filled from.
+func (t *Templates) bindMemo() {
+	t.memo.Store(&memo{tpl: t})
+}
+
+// currentMemo is the render's memo, or a throwaway one outside a render (a
+// test executing a set), which renders every time.
+func (t *Templates) currentMemo() *memo {
+	if m := t.memo.Load(); m != nil {
+		return m
+	}
+	return &memo{tpl: t}
 }
 
 // card is the `card` template function: {{ card . }} writes a page's card
 // (partials/card.html), as {{ template "partials/card.html" . }} would.
 func (t *Templates) card(p *model.Page) (template.HTML, error) {
-	c := t.cards.Load()
-	if c == nil {
-		c = &cards{tpl: t} // outside a render (a test executing a set): no memo
+	return t.currentMemo().card(p)
+}
+
+// partialCached is the `partialCached` template function, as in Hugo:
+// {{ partialCached "partials/x.html" . variant... }} renders the partial
+// with dot the first time a page of this kind asks for it with these
+// variants, and returns that HTML every other time in the build. It is for
+// partials that depend only on the variants, not on the page: the theme's
+// site navigation changes only with the menu entries that are current
+// (.MenuKey), its footer not at all.
+func (t *Templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+	kind := model.KindSection
+	if d, ok := data.(*PageData); ok && d.Page != nil {
+		kind = d.Page.Kind
 	}
-	return c.card(p)
+	key := partialKey{kind: kind, name: name}
+	if len(variants) > 0 {
+		key.variants = fmt.Sprintf("%#v", variants)
+	}
+	return t.currentMemo().partial(key, data)
 }

@@ -65,6 +65,21 @@ func (d *PageData) OGType() string {
 	return "article"
 }
 
+// MenuKey tells pages apart by what the site navigation shows them: one
+// character per menu entry, "1" where InSection marks it current. Pages
+// with the same key get the same navigation, which the theme renders once
+// per key with partialCached.
+func (d *PageData) MenuKey() string {
+	key := make([]byte, len(d.Config.Menu))
+	for i, item := range d.Config.Menu {
+		key[i] = '0'
+		if d.InSection(item.URL) {
+			key[i] = '1'
+		}
+	}
+	return string(key)
+}
+
 // InSection reports whether a menu URL is the current page or one of its
 // ancestors, for aria-current in the navigation.
 func (d *PageData) InSection(url string) bool {

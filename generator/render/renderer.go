@@ -49,7 +49,7 @@ func New(site *model.Site, tpl *Templates, sink write.Sink, opts Options) *Rende
 		now = time.Now()
 	}
 	r := &Renderer{site: site, tpl: tpl, sink: sink, basePath: BasePath(site.Config.BaseURL), year: now.Year(), release: opts.Release}
-	tpl.bindCards()
+	tpl.bindMemo()
 	for _, v := range site.Verticals {
 		if v.Vertical.Preset != nil {
 			r.presets = append(r.presets, *v.Vertical.Preset)

@@ -17,8 +17,8 @@ import (
 // Templates holds one parsed template set per page kind, built once per
 // build and safe for concurrent execution.
 type Templates struct {
-	sets  map[model.Kind]*template.Template
-	cards atomic.Pointer[cards] // the current render's card memo (bindCards)
+	sets map[model.Kind]*template.Template
+	memo atomic.Pointer[memo] // the current render's cards and cached partials (bindMemo)
 }
 
 // layoutNames maps each kind to the template files tried in order.
@@ -87,6 +87,7 @@ func LoadTemplates(siteLayouts, theme fs.FS, funcs template.FuncMap) (*Templates
 	t := &Templates{sets: map[model.Kind]*template.Template{}}
 	funcs = maps.Clone(funcs)
 	funcs["card"] = t.card
+	funcs["partialCached"] = t.partialCached
 	common, err := l.common(funcs)
 	if err != nil {
 		return nil, diag.List{templateProblem(err)}
