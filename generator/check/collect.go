@@ -1,7 +1,7 @@
 package check
 
 import (
-	"hash/fnv"
+	"hash/maphash"
 	"io"
 	"maps"
 	"strings"
@@ -66,11 +66,11 @@ func (c *Collector) Expect(path string, jsonLD []byte) {
 	c.expected.Store(path, hashBytes(jsonLD))
 }
 
-func hashBytes(b []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(b)
-	return h.Sum64()
-}
+// hashSeed is the process's seed for hashBytes; maphash hashes with the
+// CPU's AES instructions, an order faster than FNV on scripts of kilobytes.
+var hashSeed = maphash.MakeSeed()
+
+func hashBytes(b []byte) uint64 { return maphash.Bytes(hashSeed, b) }
 
 // NewCollector wraps next.
 func NewCollector(next write.Sink) *Collector {

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/parse/v2/buffer"
 	"golang.org/x/net/html"
 
 	"playbook/generator/diag"
@@ -221,3 +223,53 @@ func typicalPage(size int) []byte {
 type discard struct{}
 
 func (discard) Write(string, []byte) error { return nil }
+
+// TestMinimalStyleAttributesKept checks the shortcut for goldmark's table
+// alignment styles against the CSS minifier it skips, and that any other
+// style is still minified.
+func TestMinimalStyleAttributesKept(t *testing.T) {
+	m := NewMinifier()
+	for style := range minimalStyles {
+		var full bytes.Buffer
+		if err := css.Minify(m.m, &full, bytes.NewReader([]byte(style)), map[string]string{"inline": "1"}); err != nil {
+			t.Fatal(err)
+		}
+		if full.String() != style {
+			t.Errorf("css.Minify(%q) = %q: the style is not minimal, drop it from minimalStyles", style, full.String())
+		}
+	}
+	for in, want := range map[string]string{
+		`<td style="text-align:right">1</td>`:    `<td style="text-align:right">1</td>`,
+		`<td style="text-align: right ;">1</td>`: `<td style="text-align:right">1</td>`,
+		`<p style="color: #ffffff">x</p>`:        `<p style="color:#fff">x</p>`,
+	} {
+		out, err := m.Bytes("text/html", []byte(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != want {
+			t.Errorf("minify(%s) = %s, want %s", in, out, want)
+		}
+	}
+}
+
+// TestMinimalStyleSkipsTheCSSParser checks that the shortcut is taken:
+// setting up the CSS parser allocates, writing the attribute does not.
+func TestMinimalStyleSkipsTheCSSParser(t *testing.T) {
+	inline := map[string]string{"inline": "1"}
+	var out bytes.Buffer
+	out.Grow(64)
+	for style, wantParser := range map[string]bool{"text-align:right": false, "text-align:center": false, "color:red": true} {
+		b := []byte(style)
+		allocs := testing.AllocsPerRun(20, func() {
+			out.Reset()
+			if err := minifyCSS(nil, &out, buffer.NewReader(b), inline); err != nil {
+				t.Fatal(err)
+			}
+		})
+		// buffer.NewReader itself allocates one reader.
+		if parsed := allocs > 1; parsed != wantParser || out.String() != style {
+			t.Errorf("%q: %v allocations (CSS parser used: %v, want %v), wrote %q", style, allocs, parsed, wantParser, out.String())
+		}
+	}
+}
