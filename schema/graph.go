@@ -51,7 +51,13 @@ const graphHead = `{"@context":"` + Context + `","@graph":[`
 // themselves (see appender); a Node from elsewhere goes through
 // encoding/json, which escapes HTML in its output the same way.
 func (g *Graph) MarshalJSON() ([]byte, error) {
-	w := &writer{b: make([]byte, 0, 1024)}
+	return g.AppendJSON(make([]byte, 0, 1024))
+}
+
+// AppendJSON appends the graph's JSON to dst, as MarshalJSON returns it,
+// so a caller with a buffer at hand encodes without a copy.
+func (g *Graph) AppendJSON(dst []byte) ([]byte, error) {
+	w := &writer{b: dst}
 	w.b = append(w.b, graphHead...)
 	for i, n := range g.Nodes {
 		if i > 0 {
@@ -59,11 +65,14 @@ func (g *Graph) MarshalJSON() ([]byte, error) {
 		}
 		w.sep = false
 		if err := appendNode(w, n); err != nil {
-			return nil, err
+			return dst, err
 		}
 	}
 	w.b = append(w.b, "]}"...)
-	return w.b, w.err
+	if w.err != nil {
+		return dst, w.err
+	}
+	return w.b, nil
 }
 
 // appendNode writes one node of the graph; a nil node is written as null,

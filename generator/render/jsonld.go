@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"strings"
 	"time"
@@ -22,16 +21,17 @@ func (r *Renderer) jsonLD(p *model.Page, out string) (template.HTML, error) {
 	for _, v := range violations {
 		r.problems.add(violationProblem(p, v))
 	}
-	var buf bytes.Buffer
-	buf.WriteString(`<script type="application/ld+json">`)
-	if err := schema.Encode(&buf, g); err != nil {
+	buf := getScratch()
+	defer putScratch(buf)
+	const open, end = `<script type="application/ld+json">`, `</script>`
+	b, err := g.AppendJSON(append(buf.AvailableBuffer(), open...))
+	if err != nil {
 		return "", err
 	}
 	if e, ok := r.sink.(expecter); ok && len(violations) == 0 {
-		e.Expect(out, buf.Bytes()[len(`<script type="application/ld+json">`):])
+		e.Expect(out, b[len(open):])
 	}
-	buf.WriteString(`</script>`)
-	return template.HTML(buf.String()), nil
+	return template.HTML(string(append(b, end...))), nil
 }
 
 // expecter is a sink that checks the structured data it is given
