@@ -137,3 +137,33 @@ func markdownCorpus(t *testing.T) []string {
 	}
 	return inputs
 }
+
+// containsAutolinkStart is mayAutolink as first written, the reference.
+func containsAutolinkStart(src []byte) bool {
+	for _, s := range []string{"@", "www.", "http:", "https:", "ftp:"} {
+		if bytes.Contains(src, []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestMayAutolink(t *testing.T) {
+	for _, src := range []string{"", "plain text.", "a@b", "www.x", "xwww.", "ww.w", "www", ".www", "http:", "https:", "ftp:",
+		"htt:", "ttp:", "ftp", ":ftp", "tp:", "http", "a: b. c", "www..", "::", "hTTp:", "end with www.", "https//x", "s:"} {
+		if got, want := mayAutolink([]byte(src)), containsAutolinkStart([]byte(src)); got != want {
+			t.Errorf("mayAutolink(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
+
+func FuzzMayAutolink(f *testing.F) {
+	for _, s := range []string{"www.", "https:", "a.b:c", "ftp:x@y", "wwww.", "httpss:"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if got, want := mayAutolink([]byte(src)), containsAutolinkStart([]byte(src)); got != want {
+			t.Fatalf("mayAutolink(%q) = %v, want %v", src, got, want)
+		}
+	})
+}
