@@ -73,15 +73,21 @@ func (s *Session) Forget(paths []string) {
 // failed, the context was cancelled), not of the content.
 func (s *Session) run(ctx context.Context, sink sinks) (*model.Site, diag.List, error) {
 	cfg, probs := s.loadConfig()
+	// The theme does not depend on the content: parse it while the
+	// content is walked and parsed.
+	var tpl *render.Templates
+	var tplProbs diag.List
+	var templates sync.WaitGroup
+	templates.Go(func() { tpl, _, tplProbs = s.loadTemplates(cfg) })
 	files, walkProbs := load.Walk(s.fsys)
 	probs = append(probs, walkProbs...)
 	s.watch.lap("walk")
 	site, pageProbs, err := s.assemble(ctx, cfg, files.Pages)
 	probs = append(probs, pageProbs...)
+	templates.Wait()
 	if err != nil {
 		return nil, probs, err
 	}
-	tpl, _, tplProbs := s.loadTemplates(cfg)
 	probs = append(probs, tplProbs...)
 	s.watch.lap("model+templates")
 	if tpl == nil {
