@@ -16,9 +16,22 @@ const cardPartial = "partials/card.html"
 // cards and cached partials. A fresh memo is bound for every render
 // (bindMemo), so nothing outlives the pages it was rendered from.
 type memo struct {
-	tpl      *Templates
-	cards    sync.Map // *model.Page -> template.HTML
-	partials sync.Map // partialKey -> template.HTML
+	tpl  *Templates
+	done sync.Map // *model.Page (a card) or partialKey -> template.HTML
+}
+
+// once renders the named template of a kind's set with data the first
+// time key is asked for, and returns that HTML every other time.
+func (m *memo) once(key any, kind model.Kind, name string, data any) (template.HTML, error) {
+	if v, ok := m.done.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	html, err := m.tpl.render(kind, name, data)
+	if err != nil {
+		return "", err
+	}
+	m.done.Store(key, html)
+	return html, nil
 }
 
 // card returns the HTML of partials/card.html for p, rendered once. A page
@@ -27,15 +40,7 @@ type memo struct {
 // third of all template time. A card depends only on its page, so
 // rendering it once is the same HTML.
 func (m *memo) card(p *model.Page) (template.HTML, error) {
-	if v, ok := m.cards.Load(p); ok {
-		return v.(template.HTML), nil
-	}
-	html, err := m.tpl.render(model.KindSection, cardPartial, p)
-	if err != nil {
-		return "", err
-	}
-	m.cards.Store(p, html)
-	return html, nil
+	return m.once(p, model.KindSection, cardPartial, p)
 }
 
 // partialKey identifies one rendering of a cached partial. The kind is part
@@ -44,19 +49,6 @@ type partialKey struct {
 	kind     model.Kind
 	name     string
 	variants string
-}
-
-// partial renders a cached partial the first time its key is asked for.
-func (m *memo) partial(key partialKey, data any) (template.HTML, error) {
-	if v, ok := m.partials.Load(key); ok {
-		return v.(template.HTML), nil
-	}
-	html, err := m.tpl.render(key.kind, key.name, data)
-	if err != nil {
-		return "", err
-	}
-	m.partials.Store(key, html)
-	return html, nil
 }
 
 // render executes one named template of a kind's set into a string.
@@ -111,5 +103,5 @@ func (t *Templates) partialCached(name string, data any, variants ...any) (templ
 	if len(variants) > 0 {
 		key.variants = fmt.Sprintf("%#v", variants)
 	}
-	return t.currentMemo().partial(key, data)
+	return t.currentMemo().once(key, kind, name, data)
 }
