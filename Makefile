@@ -24,7 +24,7 @@ run:
 test:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
-	$(GO) test -count=1 -race ./generator/build/... ./generator/write/... ./generator/serve/... ./generator/watch/...
+	$(GO) test -count=1 -race ./generator/pipeline/... ./generator/incremental/... ./generator/write/... ./generator/serve/... ./generator/watch/...
 
 ## lint: formatting and vet
 lint:
@@ -53,7 +53,7 @@ loadtest:
 
 ## screenshots: the home page, a guide, the workflow card and the calculator at 390px and 1280px
 screenshots:
-	$(GO) test -count=1 -run TestScreenshots ./generator/build/ -args -screenshots $(CURDIR)/screenshots
+	$(GO) test -count=1 -run TestScreenshots ./generator/pipeline/ -args -screenshots $(CURDIR)/screenshots
 
 clean:
 	rm -rf bin public

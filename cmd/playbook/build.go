@@ -8,14 +8,14 @@ import (
 	"strings"
 	"time"
 
-	"playbook/generator/build"
 	"playbook/generator/diag"
 	"playbook/generator/model"
+	"playbook/generator/pipeline"
 )
 
 func runBuild(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "build")
-	var opts build.Options
+	var opts pipeline.Options
 	noMinify := false
 	fs.StringVar(&opts.Source, "source", ".", "site folder (holds site.yaml and content/)")
 	fs.StringVar(&opts.Dest, "dest", "", "output folder (default SOURCE/public)")
@@ -32,7 +32,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return usageError(e, fs, "build takes no arguments, got %q", strings.Join(pos, " "))
 	}
 	opts.Minify = !noMinify
-	res, err := build.Build(ctx, opts)
+	res, err := pipeline.Build(ctx, opts)
 	exit := report(e, "build", res, err, opts.Strict)
 	if *timings && res != nil {
 		fmt.Fprintln(e.stderr, "timings:", res.Timings)
@@ -42,7 +42,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 
 // report prints a run's problems and summary line and returns the exit
 // status.
-func report(e *env, verb string, res *build.Result, err error, strict bool) int {
+func report(e *env, verb string, res *pipeline.Result, err error, strict bool) int {
 	if res != nil {
 		printProblems(e, res.Problems)
 	}
@@ -78,7 +78,7 @@ func printProblems(e *env, probs diag.List) {
 
 // summary is the one line a successful build prints: pages by kind, files
 // written, warnings, time.
-func summary(verb string, res *build.Result) string {
+func summary(verb string, res *pipeline.Result) string {
 	_, warns := res.Problems.Count()
 	total := 0
 	var kinds []string

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"strings"
 
-	"playbook/generator/build"
+	"playbook/generator/pipeline"
 )
 
 func runCheck(ctx context.Context, e *env, args []string) int {
 	fs := newFlags(e, "check")
-	var opts build.Options
+	var opts pipeline.Options
 	fs.StringVar(&opts.Source, "source", ".", "site folder (holds site.yaml and content/)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on warnings too (for CI)")
@@ -23,7 +23,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return usageError(e, fs, "check takes no arguments, got %q", strings.Join(pos, " "))
 	}
 	opts.Minify = true // check what build would publish
-	res, err := build.Check(ctx, opts)
+	res, err := pipeline.Check(ctx, opts)
 	exit := report(e, "check", res, err, opts.Strict)
 	if *timings && res != nil {
 		fmt.Fprintln(e.stderr, "timings:", res.Timings)

@@ -86,10 +86,10 @@ func TestScanMatchesReferenceTokenizer(t *testing.T) {
 	}
 }
 
-// TestScanGoldenPages compares the scanners on every page of the build's
+// TestScanGoldenPages compares the scanners on every page of the pipeline's
 // golden files, the markup the theme really writes.
 func TestScanGoldenPages(t *testing.T) {
-	root := filepath.Join("..", "build", "testdata", "golden")
+	root := filepath.Join("..", "pipeline", "testdata", "golden")
 	n := 0
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || !strings.HasSuffix(path, ".html.golden") {
@@ -176,7 +176,7 @@ func BenchmarkScan(b *testing.B) { benchmarkScan(b, scan) }
 func BenchmarkReferenceScan(b *testing.B) { benchmarkScan(b, referenceScan) }
 
 func benchmarkScan(b *testing.B, read func([]byte) *pageFacts) {
-	page, err := os.ReadFile(filepath.Join("..", "build", "testdata", "golden", "guides", "grow", "index.html.golden"))
+	page, err := os.ReadFile(filepath.Join("..", "pipeline", "testdata", "golden", "guides", "grow", "index.html.golden"))
 	if err != nil {
 		b.Fatal(err)
 	}

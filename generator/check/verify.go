@@ -20,7 +20,7 @@ import (
 func (c *Collector) Verify(site *model.Site) diag.List {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	v := verifier{c: c, base: site.Config.BaseURL, basePath: basePath(site.Config.BaseURL), rooted: new(sync.Map)}
+	v := verifier{c: c, base: site.Config.BaseURL, basePath: site.Config.BasePath(), rooted: new(sync.Map)}
 	outs := c.pagePaths()
 	found := make([]diag.List, len(outs))
 	reuse := c.reusable(v)
@@ -346,12 +346,4 @@ func jsonLDProblems(p *model.Page, f *pageFacts) diag.List {
 		probs.Add(diag.Errorf(file, 0, 0, v.Fix, "invalid structured data in the output at %s: %s", v.Path, v.Msg))
 	}
 	return probs
-}
-
-func basePath(baseURL string) string {
-	u, err := url.Parse(baseURL)
-	if err != nil || u.Path == "" {
-		return "/"
-	}
-	return u.Path
 }

@@ -40,6 +40,9 @@ type Site struct {
 	Organization Organization
 	Author       Person
 	Menu         []MenuItem
+	// UnsafeHTML lets raw HTML in Markdown through (`unsafe_html: true`;
+	// off by default, as in goldmark and Hugo).
+	UnsafeHTML bool
 	// Params holds every key of the file, known or not, for templates.
 	Params map[string]any
 }
@@ -101,6 +104,7 @@ func readFields(r *meta.Reader, s *Site) {
 		s.Currency = c
 	}
 	s.BaseURL = readBaseURL(r)
+	s.UnsafeHTML = r.Bool("unsafe_html")
 	s.Organization = readOrganization(r, s)
 	if a := r.Mapping("author"); a != nil {
 		s.Author = Person{Name: str(a["name"]), URL: str(a["url"])}
@@ -143,6 +147,17 @@ func readOrganization(r *meta.Reader, s *Site) Organization {
 		o.Logo = str(m["logo"])
 	}
 	return o
+}
+
+// BasePath is the path part of the base URL, where the site's root is
+// served: "https://x.com/docs/" -> "/docs/". Root-relative links in content
+// and templates are prefixed with it.
+func (s *Site) BasePath() string {
+	u, err := url.Parse(s.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return WithSlash(u.EscapedPath())
 }
 
 // WithSlash returns u ending in exactly one "/".

@@ -72,25 +72,6 @@ type Page struct {
 
 	// Verticals are the vertical pages naming this workflow page.
 	Verticals []*Page
-
-	// Prepared is the page's Markdown rendered right after parsing, so
-	// the syntax tree need not outlive the parse; nil for generated lists.
-	Prepared *Prepared
-}
-
-// Prepared holds what the render stage needs from a page's syntax tree,
-// computed once per parse. Body and Twin may hold holes where content from
-// other pages goes (included answers, calculator widgets); the render
-// stage fills them.
-type Prepared struct {
-	Body       []byte   // HTML of the body
-	Twin       []byte   // clean Markdown of the body
-	FAQAnswers []string // per Doc.Outline.FAQs: answer HTML reduced to the tags rich results allow
-	StepTexts  []string // per Doc.Outline.Steps: plain text of the step's body
-	// AnswerHTML and AnswerMarkdown are an answer page's best answer, for
-	// `::: answer SLUG` includes elsewhere.
-	AnswerHTML     []byte
-	AnswerMarkdown []byte
 }
 
 // Crumb is one step of a breadcrumb trail.

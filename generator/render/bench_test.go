@@ -51,16 +51,14 @@ menu:
 		if len(probs) > 0 {
 			b.Fatal(probs)
 		}
-		if err := Prepare(fuzzEngine, p); err != nil {
-			b.Fatal(err)
-		}
+		prepareForTest(b, p)
 		pages = append(pages, p)
 	}
 	site, probs := model.Assemble(cfg, pages, model.Options{})
 	if len(probs) > 0 {
 		b.Fatal(probs)
 	}
-	tpl, probs := LoadTemplates(nil, layouts.Theme(), Funcs(BasePath(cfg.BaseURL)))
+	tpl, probs := LoadTemplates(nil, layouts.Theme(), Funcs(cfg.BasePath()))
 	if tpl == nil {
 		b.Fatal(probs)
 	}
@@ -71,7 +69,7 @@ menu:
 // without writing it: the per-page cost of the render stage.
 func BenchmarkGuidePage(b *testing.B) {
 	site, tpl := benchSite(b)
-	r := New(site, tpl, discard{}, Options{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	r := New(site, tpl, discard{}, testOptions(Options{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}))
 	p := site.Content[2]
 	b.ReportAllocs()
 	for b.Loop() {

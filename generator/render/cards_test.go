@@ -15,12 +15,12 @@ import (
 // overrides, in one render, and returns each page's HTML.
 func renderWith(t *testing.T, site *model.Site, over fstest.MapFS, pages ...*model.Page) ([]string, error) {
 	t.Helper()
-	tpl, probs := LoadTemplates(over, layouts.Theme(), Funcs(BasePath(site.Config.BaseURL)))
+	tpl, probs := LoadTemplates(over, layouts.Theme(), Funcs(site.Config.BasePath()))
 	if tpl == nil {
 		t.Fatal(probs)
 	}
 	mem := write.NewMemory()
-	r := New(site, tpl, mem, Options{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+	r := New(site, tpl, mem, testOptions(Options{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}))
 	var out []string
 	for _, p := range pages {
 		if err := r.Page(p); err != nil {

@@ -27,7 +27,7 @@ var fuzzEngine = NewEngine(false, "/")
 // and the JSON-LD), whatever quotes, brackets or entities they hold, and
 // the JSON-LD must be one valid script with no '<' that could end it.
 func FuzzPageText(f *testing.F) {
-	tpl, probs := LoadTemplates(nil, layouts.Theme(), Funcs(BasePath(fuzzConfig.BaseURL)))
+	tpl, probs := LoadTemplates(nil, layouts.Theme(), Funcs(fuzzConfig.BasePath()))
 	if tpl == nil {
 		f.Fatal(probs)
 	}
@@ -38,7 +38,7 @@ func FuzzPageText(f *testing.F) {
 		}
 		site, _ := model.Assemble(fuzzConfig, []*model.Page{p}, model.Options{Drafts: true})
 		mem := write.NewMemory()
-		r := New(site, tpl, mem, Options{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)})
+		r := New(site, tpl, mem, testOptions(Options{Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}))
 		if err := r.Page(p); err != nil {
 			t.Fatal(err)
 		}
@@ -71,9 +71,7 @@ func fuzzPage(t *testing.T, title, description, body string) *model.Page {
 	if p.Title != strings.TrimSpace(title) || p.Description != strings.TrimSpace(description) || p.Title == "" {
 		return nil // YAML normalised the text (line breaks, a stray \r); covered by the meta fuzzers
 	}
-	if err := Prepare(fuzzEngine, p); err != nil {
-		t.Fatal(err)
-	}
+	prepareForTest(t, p)
 	return p
 }
 

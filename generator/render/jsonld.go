@@ -15,8 +15,8 @@ import (
 // content problem: it is recorded with the line it came from and the page
 // is still written, so the run can report every problem at once (the build
 // then fails and nothing is swapped in).
-func (r *Renderer) jsonLD(p *model.Page, out string) (template.HTML, error) {
-	g := r.graph(p)
+func (r *Renderer) jsonLD(p *model.Page, pr *Prepared, out string) (template.HTML, error) {
+	g := r.graph(p, pr)
 	violations := schema.Validate(g)
 	for _, v := range violations {
 		r.problems.add(violationProblem(p, v))
@@ -28,16 +28,10 @@ func (r *Renderer) jsonLD(p *model.Page, out string) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	if e, ok := r.sink.(expecter); ok && len(violations) == 0 {
-		e.Expect(out, b[len(open):])
+	if r.opts.ExpectJSONLD != nil && len(violations) == 0 {
+		r.opts.ExpectJSONLD(out, b[len(open):])
 	}
 	return template.HTML(string(append(b, end...))), nil
-}
-
-// expecter is a sink that checks the structured data it is given
-// (check.Collector) and can skip what it is told was validated.
-type expecter interface {
-	Expect(path string, jsonLD []byte)
 }
 
 func violationProblem(p *model.Page, v schema.Violation) diag.Problem {
@@ -53,7 +47,7 @@ func violationProblem(p *model.Page, v schema.Violation) diag.Problem {
 
 // graph assembles the nodes of one page; ids are stable so nodes refer to
 // each other instead of repeating.
-func (r *Renderer) graph(p *model.Page) *schema.Graph {
+func (r *Renderer) graph(p *model.Page, pr *Prepared) *schema.Graph {
 	cfg := r.site.Config
 	base := cfg.BaseURL
 	g := &schema.Graph{}
@@ -65,7 +59,7 @@ func (r *Renderer) graph(p *model.Page) *schema.Graph {
 		g.Add(r.breadcrumbs(p))
 		page.Breadcrumb = &schema.Ref{ID: schema.ID(p.Permalink, "breadcrumb")}
 	}
-	r.addKindNodes(p, g, &page)
+	r.addKindNodes(p, pr, g, &page)
 	g.Nodes = append([]schema.Node{g.Nodes[0], g.Nodes[1], page}, g.Nodes[2:]...)
 	return g
 }
@@ -133,12 +127,12 @@ func (r *Renderer) abs(url string) string {
 
 // addKindNodes adds what the page holds: FAQs, steps, a defined term, a
 // calculator, a workflow card.
-func (r *Renderer) addKindNodes(p *model.Page, g *schema.Graph, page *schema.WebPage) {
-	if p.Prepared != nil {
-		if faq, ok := r.faqPage(p); ok {
+func (r *Renderer) addKindNodes(p *model.Page, pr *Prepared, g *schema.Graph, page *schema.WebPage) {
+	if pr != nil {
+		if faq, ok := r.faqPage(p, pr); ok {
 			g.Add(faq)
 		}
-		if howto, ok := r.howTo(p); ok {
+		if howto, ok := r.howTo(p, pr); ok {
 			g.Add(howto)
 		}
 	}
@@ -153,7 +147,7 @@ func (r *Renderer) addKindNodes(p *model.Page, g *schema.Graph, page *schema.Web
 	}
 }
 
-func (r *Renderer) faqPage(p *model.Page) (schema.FAQPage, bool) {
+func (r *Renderer) faqPage(p *model.Page, pr *Prepared) (schema.FAQPage, bool) {
 	qs := p.Doc.Outline.FAQs
 	if len(qs) == 0 {
 		return schema.FAQPage{}, false
@@ -163,7 +157,7 @@ func (r *Renderer) faqPage(p *model.Page) (schema.FAQPage, bool) {
 	for i, qa := range qs {
 		// A question without an answer was reported by the parser; leaving
 		// it out here keeps one problem per mistake.
-		text := p.Prepared.FAQAnswers[i]
+		text := pr.FAQAnswers[i]
 		if text == "" {
 			continue
 		}
@@ -173,7 +167,7 @@ func (r *Renderer) faqPage(p *model.Page) (schema.FAQPage, bool) {
 	return f, len(f.MainEntity) > 0
 }
 
-func (r *Renderer) howTo(p *model.Page) (schema.HowTo, bool) {
+func (r *Renderer) howTo(p *model.Page, pr *Prepared) (schema.HowTo, bool) {
 	steps := p.Doc.Outline.Steps
 	if len(steps) == 0 {
 		return schema.HowTo{}, false
@@ -182,7 +176,7 @@ func (r *Renderer) howTo(p *model.Page) (schema.HowTo, bool) {
 		InLanguage: r.site.Config.Language, IsPartOf: &schema.Ref{ID: schema.ID(p.Permalink, "webpage")},
 		Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + steps[0].Line}}
 	for i, s := range steps {
-		step := schema.HowToStep{Position: i + 1, Name: s.Name, Text: p.Prepared.StepTexts[i],
+		step := schema.HowToStep{Position: i + 1, Name: s.Name, Text: pr.StepTexts[i],
 			Origin: schema.Origin{File: p.File, Line: p.Source.BodyLine + s.Line}}
 		if s.ID != "" {
 			step.URL = p.Permalink + "#" + s.ID

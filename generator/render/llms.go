@@ -1,12 +1,8 @@
 package render
 
 import (
-	"bufio"
 	"bytes"
-	"io"
-
 	"fmt"
-	"playbook/generator/write"
 
 	"playbook/generator/model"
 )
@@ -79,59 +75,4 @@ func (r *Renderer) llmsLink(b *bytes.Buffer, p *model.Page) {
 		fmt.Fprintf(b, ": %s", oneLine(p.Description))
 	}
 	b.WriteByte('\n')
-}
-
-// writeLLMSFull writes llms-full.txt, every content page's twin in one
-// file for assistants that take one document. On a 10,000-page site it is
-// tens of megabytes, so it is streamed when the sink can take a stream.
-func (r *Renderer) writeLLMSFull() error {
-	sw, ok := r.sink.(write.StreamWriter)
-	if !ok {
-		var b bytes.Buffer
-		b.Grow(r.llmsFullSize())
-		r.llmsFull(&b)
-		return r.sink.Write("llms-full.txt", b.Bytes())
-	}
-	pr, pw := io.Pipe()
-	go func() {
-		bw := bufio.NewWriterSize(pw, 256<<10)
-		r.llmsFull(bw)
-		err := bw.Flush()
-		pw.CloseWithError(err)
-	}()
-	err := sw.WriteFrom("llms-full.txt", pr)
-	pr.CloseWithError(err) // stops the writer if the sink gave up early
-	return err
-}
-
-// llmsFull writes the twins after a title and summary.
-func (r *Renderer) llmsFull(w io.Writer) {
-	fmt.Fprintf(w, "# %s\n\n", oneLine(r.site.Config.Title))
-	if d := r.site.Config.Description; d != "" {
-		fmt.Fprintf(w, "> %s\n\n", oneLine(d))
-	}
-	buf := getScratch()
-	defer putScratch(buf)
-	for _, p := range r.site.Content {
-		buf.Reset()
-		fmt.Fprintf(buf, "---\n\nSource: %s\n\n", p.Permalink)
-		r.twin(buf, p)
-		buf.WriteByte('\n')
-		if _, err := w.Write(buf.Bytes()); err != nil {
-			return // the reader stopped; it has the error
-		}
-	}
-}
-
-// llmsFullSize estimates llms-full.txt closely enough that, when it must
-// be built in memory, its buffer is allocated once.
-func (r *Renderer) llmsFullSize() int {
-	n := 4096
-	for _, p := range r.site.Content {
-		n += 1024 + len(p.Title) + len(p.Description)
-		if p.Prepared != nil {
-			n += len(p.Prepared.Twin) + len(p.Prepared.Twin)/8
-		}
-	}
-	return n
 }

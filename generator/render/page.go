@@ -11,17 +11,18 @@ import (
 	"playbook/generator/model"
 )
 
-// Page renders one page: its HTML and its Markdown twin.
+// Page renders one page: its HTML and its Markdown twin, written to the
+// sink as soon as each is made.
 func (r *Renderer) Page(p *model.Page) error {
-	if err := r.pageHTML(p); err != nil {
-		return fmt.Errorf("%s: %w", pageName(p), err)
+	pr, err := r.prepared(p)
+	if err == nil {
+		err = r.pageHTML(p, pr)
 	}
-	if err := r.pageTwin(p); err != nil {
-		return fmt.Errorf("%s: %w", pageName(p), err)
+	if err == nil {
+		err = r.pageTwin(p, pr)
 	}
-	if r.release && p.Prepared != nil {
-		// llms-full.txt still needs the twin; includes need AnswerHTML.
-		p.Prepared.Body, p.Prepared.FAQAnswers, p.Prepared.StepTexts = nil, nil, nil
+	if err != nil {
+		return fmt.Errorf("%s: %w", pageName(p), err)
 	}
 	return nil
 }
@@ -33,14 +34,11 @@ func pageName(p *model.Page) string {
 	return p.URL
 }
 
-func (r *Renderer) pageHTML(p *model.Page) error {
-	content, err := r.content(p)
-	if err != nil {
-		return err
-	}
-	data := r.pageData(p, content)
-	out := outPath(p.URL, "index.html")
-	if data.JSONLD, err = r.jsonLD(p, out); err != nil {
+func (r *Renderer) pageHTML(p *model.Page, pr *Prepared) error {
+	data := r.pageData(p, r.content(p, pr))
+	out := PageFile(p.URL)
+	var err error
+	if data.JSONLD, err = r.jsonLD(p, pr, out); err != nil {
 		return err
 	}
 	return r.execute(p.Kind, data, out)
@@ -58,20 +56,20 @@ func (r *Renderer) execute(kind model.Kind, data *PageData, out string) error {
 
 // content is the page's prepared HTML with other pages' content filled
 // in.
-func (r *Renderer) content(p *model.Page) (template.HTML, error) {
-	if p.Prepared == nil {
-		return "", nil
+func (r *Renderer) content(p *model.Page, pr *Prepared) template.HTML {
+	if pr == nil {
+		return ""
 	}
-	body := p.Prepared.Body
+	body := pr.Body
 	if bytes.IndexByte(body, holeMark) < 0 {
 		// Most pages have no hole: hand the template the prepared bytes,
 		// which nothing writes to once Prepare returns, without a copy.
-		return template.HTML(unsafe.String(unsafe.SliceData(body), len(body))), nil
+		return template.HTML(unsafe.String(unsafe.SliceData(body), len(body)))
 	}
 	var buf bytes.Buffer
-	buf.Grow(len(p.Prepared.Body) + len(p.Prepared.Body)/4)
-	fillHoles(&buf, p.Prepared.Body, r.fillHTML(p))
-	return template.HTML(buf.String()), nil
+	buf.Grow(len(body) + len(body)/4)
+	fillHoles(&buf, body, r.fillHTML(p))
+	return template.HTML(buf.String())
 }
 
 func (r *Renderer) pageData(p *model.Page, content template.HTML) *PageData {

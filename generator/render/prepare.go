@@ -35,33 +35,33 @@ func NewEngine(unsafeHTML bool, basePath string) *markdown.Engine {
 
 // Prepare renders what the render stage needs from a page's syntax tree
 // (HTML, Markdown twin, FAQ answers, step texts, an answer page's best
-// answer) and releases the tree. The build calls it right after parsing,
+// answer) and releases the tree. The pipeline calls it right after parsing,
 // on all cores, so each page is parsed once and rendered once, and a big
-// site never holds every tree at the same time.
-func Prepare(eng *markdown.Engine, p *model.Page) error {
+// site never holds every tree at the same time. A page without a body
+// gives nil.
+func Prepare(eng *markdown.Engine, p *model.Page) (*Prepared, error) {
 	d := p.Doc
 	if d == nil || d.Released() {
-		return nil
+		return nil, nil
 	}
-	pr := &model.Prepared{}
+	pr := &Prepared{}
 	var err error
 	if pr.Body, err = prepareBody(eng, p); err != nil {
-		return err
+		return nil, err
 	}
 	if pr.Twin, err = prepareTwin(eng, d); err != nil {
-		return err
+		return nil, err
 	}
 	pr.FAQAnswers = faqAnswers(eng, d)
 	pr.StepTexts = stepTexts(d)
 	if p.Kind == model.KindAnswer {
-		pr.AnswerHTML, pr.AnswerMarkdown = bestAnswer(eng, d)
+		pr.Answer = bestAnswer(eng, d)
 	}
-	p.Prepared = pr
 	d.Release()
 	if p.Source != nil {
 		p.Source.Body = nil
 	}
-	return nil
+	return pr, nil
 }
 
 // prepareBody renders the page's Markdown. A workflow's prompt block is
@@ -141,10 +141,10 @@ func stepTexts(d *markdown.Doc) []string {
 
 // bestAnswer renders an answer page's first answer block for includes:
 // its inner HTML, and the Markdown of its body.
-func bestAnswer(eng *markdown.Engine, d *markdown.Doc) (html, md []byte) {
+func bestAnswer(eng *markdown.Engine, d *markdown.Doc) *IncludedAnswer {
 	answers := d.Outline.Answers
 	if len(answers) == 0 || answers[0].Node == nil {
-		return nil, nil
+		return nil
 	}
 	c := answers[0].Node
 	var buf bytes.Buffer
@@ -152,10 +152,11 @@ func bestAnswer(eng *markdown.Engine, d *markdown.Doc) (html, md []byte) {
 	for n := c.FirstChild(); n != nil; n = n.NextSibling() {
 		_ = eng.RenderNode(&buf, d, n)
 	}
+	var md []byte
 	if c.BodyStart < c.CloseStart && c.CloseStart <= len(d.Source) {
 		md = bytes.TrimSpace(append([]byte(nil), d.Source[c.BodyStart:c.CloseStart]...))
 	}
-	return stripHoles(buf.Bytes()), stripHoles(md)
+	return &IncludedAnswer{HTML: stripHoles(buf.Bytes()), Markdown: stripHoles(md)}
 }
 
 // calcIndex finds the calculator a hole names by its line.

@@ -16,15 +16,18 @@ import (
 
 // Options tune a render.
 type Options struct {
-	// UnsafeHTML lets raw HTML in Markdown through (off by default, as in
-	// goldmark and Hugo).
-	UnsafeHTML bool
+	// Prepared returns what Prepare made of each content page when it was
+	// parsed; the pipeline decides where that is kept meanwhile.
+	Prepared PreparedOf
+	// ExpectJSONLD, when set, is told the JSON-LD each page is about to
+	// carry, encoded from a graph already validated, so the output check
+	// (check.Collector.Expect) need not validate it again.
+	ExpectJSONLD func(path string, jsonLD []byte)
+	// NoLLMSFull leaves llms-full.txt out of SiteFiles: serve keeps it as
+	// an LLMSFull document instead, which a body edit updates in place.
+	NoLLMSFull bool
 	// Now stamps the copyright year; zero means time.Now.
 	Now time.Time
-	// Release drops each page's prepared HTML once the page is written:
-	// a one-off build never needs it again (serve keeps it for the next
-	// rebuild).
-	Release bool
 }
 
 // Renderer writes the pages and site files of one build. Page may be
@@ -33,11 +36,11 @@ type Renderer struct {
 	site     *model.Site
 	tpl      *Templates
 	sink     write.Sink
+	opts     Options
 	basePath string
 	year     int
-	release  bool
 	presets  []ltv.Preset
-	answers  map[string][]byte // included answers' HTML by slug
+	answers  map[string]IncludedAnswer // by slug; HTML with a link to its page
 	problems problemSink
 }
 
@@ -48,7 +51,7 @@ func New(site *model.Site, tpl *Templates, sink write.Sink, opts Options) *Rende
 	if now.IsZero() {
 		now = time.Now()
 	}
-	r := &Renderer{site: site, tpl: tpl, sink: sink, basePath: BasePath(site.Config.BaseURL), year: now.Year(), release: opts.Release}
+	r := &Renderer{site: site, tpl: tpl, sink: sink, opts: opts, basePath: site.Config.BasePath(), year: now.Year()}
 	tpl.bindMemo()
 	for _, v := range site.Verticals {
 		if v.Vertical.Preset != nil {
@@ -59,31 +62,29 @@ func New(site *model.Site, tpl *Templates, sink write.Sink, opts Options) *Rende
 	return r
 }
 
-// BasePath is the path part of a base URL: "https://x.com/docs/" -> "/docs/".
-func BasePath(baseURL string) string {
-	rest := baseURL
-	if i := strings.Index(rest, "://"); i >= 0 {
-		rest = rest[i+3:]
-	}
-	if i := strings.IndexByte(rest, '/'); i >= 0 {
-		return rest[i:]
-	}
-	return "/"
-}
-
 // includedAnswers gathers every answer page's best answer, with a link
-// to its page, for `::: answer SLUG` includes.
-func (r *Renderer) includedAnswers() map[string][]byte {
-	out := make(map[string][]byte, len(r.site.Answers))
+// to its page, for `::: answer SLUG` includes. An answer page whose
+// prepared parts cannot be had includes nothing; rendering it reports why.
+func (r *Renderer) includedAnswers() map[string]IncludedAnswer {
+	out := make(map[string]IncludedAnswer, len(r.site.Answers))
 	for slug, p := range r.site.Answers {
-		if p.Prepared == nil || p.Prepared.AnswerHTML == nil {
+		pr, err := r.prepared(p)
+		if err != nil || pr == nil || pr.Answer == nil {
 			continue
 		}
-		b := append([]byte(nil), p.Prepared.AnswerHTML...)
+		b := append([]byte(nil), pr.Answer.HTML...)
 		b = fmt.Appendf(b, `<p class="answer-source"><a href="%s">%s</a></p>`, RelURL(r.basePath, p.URL), templateEscape(p.Title))
-		out[slug] = b
+		out[slug] = IncludedAnswer{HTML: b, Markdown: pr.Answer.Markdown}
 	}
 	return out
+}
+
+// prepared returns what Prepare made of p, nil for a page without a body.
+func (r *Renderer) prepared(p *model.Page) (*Prepared, error) {
+	if p.Doc == nil || r.opts.Prepared == nil {
+		return nil, nil
+	}
+	return r.opts.Prepared(p)
 }
 
 // fillHTML writes what a hole in a page's HTML stands for.
@@ -91,7 +92,7 @@ func (r *Renderer) fillHTML(p *model.Page) filler {
 	return func(w *bytes.Buffer, kind byte, arg string, _ []byte) {
 		switch kind {
 		case holeInclude:
-			w.Write(r.answers[arg])
+			w.Write(r.answers[arg].HTML)
 		case holeCalc:
 			if c, ok := calcIndex(p.Doc, arg); ok {
 				r.embedCalculator(w, c)
@@ -127,7 +128,13 @@ func putScratch(b *bytes.Buffer) {
 	}
 }
 
-// outPath is the output file of a page URL: "/a/b/" -> "a/b/index.html".
-func outPath(url, file string) string {
-	return strings.TrimPrefix(url, "/") + file
-}
+// PageFile is the output path of the HTML page at url:
+// "/a/b/" -> "a/b/index.html".
+func PageFile(url string) string { return strings.TrimPrefix(url, "/") + "index.html" }
+
+// TwinFile is the output path of the Markdown twin of the page at url:
+// "/a/b/" -> "a/b/index.html.md".
+func TwinFile(url string) string { return strings.TrimPrefix(url, "/") + "index.html.md" }
+
+// PageFiles are every output file of the page at url.
+func PageFiles(url string) []string { return []string{PageFile(url), TwinFile(url)} }

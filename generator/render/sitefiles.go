@@ -20,7 +20,8 @@ import (
 // feed, llms.txt, llms-full.txt and 404.html. They read only the model and
 // what Prepare made (twins, best answers), never a rendered page, so a
 // build runs them beside the pages. Aliases come after the pages.
-func (r *Renderer) SiteFiles() error {
+// It returns the paths it wrote.
+func (r *Renderer) SiteFiles() ([]string, error) {
 	steps := []struct {
 		name string
 		fn   func() ([]byte, error)
@@ -30,19 +31,24 @@ func (r *Renderer) SiteFiles() error {
 		{"feed.xml", r.feed},
 		{"llms.txt", r.llms},
 	}
+	var written []string
 	for _, s := range steps {
 		b, err := s.fn()
 		if err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
+			return written, fmt.Errorf("%s: %w", s.name, err)
 		}
 		if err := r.sink.Write(s.name, b); err != nil {
-			return err
+			return written, err
 		}
+		written = append(written, s.name)
 	}
-	if err := r.writeLLMSFull(); err != nil {
-		return fmt.Errorf("llms-full.txt: %w", err)
+	if !r.opts.NoLLMSFull {
+		if err := r.writeLLMSFull(); err != nil {
+			return written, fmt.Errorf("%s: %w", LLMSFullFile, err)
+		}
+		written = append(written, LLMSFullFile)
 	}
-	return r.notFound()
+	return append(written, notFoundFile), r.notFound()
 }
 
 func (r *Renderer) sitemap() ([]byte, error) {
@@ -175,33 +181,39 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
+const notFoundFile = "404.html"
+
 // notFound renders 404.html with the theme.
 func (r *Renderer) notFound() error {
 	p := &model.Page{Kind: kind404, Title: "Page not found", URL: "/404.html",
 		Permalink: r.site.Config.BaseURL + "404.html", Description: "The page you asked for is not here.", Params: map[string]any{}}
 	d := &PageData{Site: r.site, Config: r.site.Config, Page: p, Year: r.year}
-	return r.execute(kind404, d, "404.html")
+	return r.execute(kind404, d, notFoundFile)
 }
 
 // Aliases writes a redirect page for every alias, as Hugo does. It runs
 // once every page is written: an alias that would replace a page is
-// reported, and the page kept.
-func (r *Renderer) Aliases() error {
+// reported, and the page kept. It returns the paths it wrote.
+func (r *Renderer) Aliases() ([]string, error) {
+	var written []string
 	for _, p := range r.site.Content {
 		for _, a := range p.Aliases {
 			out := aliasPath(a)
 			if out == "" {
 				continue
 			}
-			if err := r.sink.Write(out, redirectPage(p.Permalink)); err != nil {
-				if !errors.Is(err, write.ErrDuplicate) && !errors.Is(err, write.ErrConflict) {
-					return fmt.Errorf("%s: alias %q: %w", p.File, a, err)
-				}
+			err := r.sink.Write(out, redirectPage(p.Permalink))
+			switch {
+			case err == nil:
+				written = append(written, out)
+			case errors.Is(err, write.ErrDuplicate) || errors.Is(err, write.ErrConflict):
 				r.problems.add(aliasProblem(p, a, out))
+			default:
+				return written, fmt.Errorf("%s: alias %q: %w", p.File, a, err)
 			}
 		}
 	}
-	return nil
+	return written, nil
 }
 
 // aliasProblem reports an alias whose redirect page would replace a page

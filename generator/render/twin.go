@@ -11,16 +11,16 @@ import (
 
 // pageTwin writes the page's Markdown twin: a clean CommonMark version for
 // answer engines (llmstxt.org), beside index.html.
-func (r *Renderer) pageTwin(p *model.Page) error {
+func (r *Renderer) pageTwin(p *model.Page, pr *Prepared) error {
 	buf := getScratch()
 	defer putScratch(buf)
-	r.twin(buf, p)
-	return r.sink.Write(outPath(p.URL, "index.html.md"), buf.Bytes())
+	r.twin(buf, p, pr)
+	return r.sink.Write(TwinFile(p.URL), buf.Bytes())
 }
 
 // twin writes a page's Markdown twin. llms-full.txt calls it again rather
 // than keep 10,000 twins in memory: with the page prepared, it is cheap.
-func (r *Renderer) twin(buf *bytes.Buffer, p *model.Page) {
+func (r *Renderer) twin(buf *bytes.Buffer, p *model.Page, pr *Prepared) {
 	fmt.Fprintf(buf, "# %s\n\n", oneLine(p.Title))
 	if p.Description != "" {
 		fmt.Fprintf(buf, "> %s\n\n", oneLine(p.Description))
@@ -33,7 +33,7 @@ func (r *Renderer) twin(buf *bytes.Buffer, p *model.Page) {
 	case p.Kind == model.KindCalculator:
 		buf.Write(calculatorTwin(p.Calculator.Defaults))
 	}
-	r.bodyTwin(buf, p)
+	r.bodyTwin(buf, p, pr)
 	if p.IsList() {
 		r.listTwin(buf, p)
 	}
@@ -41,15 +41,15 @@ func (r *Renderer) twin(buf *bytes.Buffer, p *model.Page) {
 	buf.WriteByte('\n')
 }
 
-func (r *Renderer) bodyTwin(buf *bytes.Buffer, p *model.Page) {
-	if p.Prepared == nil {
+func (r *Renderer) bodyTwin(buf *bytes.Buffer, p *model.Page, pr *Prepared) {
+	if pr == nil {
 		return
 	}
-	fillHoles(buf, p.Prepared.Twin, func(w *bytes.Buffer, kind byte, arg string, prefix []byte) {
+	fillHoles(buf, pr.Twin, func(w *bytes.Buffer, kind byte, arg string, prefix []byte) {
 		switch kind {
 		case holeInclude:
-			if inc, ok := r.site.Answers[arg]; ok && inc.Prepared != nil {
-				writePrefixed(w, inc.Prepared.AnswerMarkdown, prefix)
+			if inc, ok := r.answers[arg]; ok {
+				writePrefixed(w, inc.Markdown, prefix)
 			}
 		case holeCalc:
 			if c, ok := calcIndex(p.Doc, arg); ok {

@@ -7,5 +7,5 @@
 // small script into HTML responses (never into `build` output) that listens
 // on a Server-Sent Events stream, reloads the tab after each good rebuild
 // and shows the problems of a broken one in an overlay while the last good
-// page stays in view. Run wires Server to build.Live and watch.Watcher.
+// page stays in view. Run wires Server to incremental.Live and watch.Watcher.
 package serve

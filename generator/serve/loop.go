@@ -5,14 +5,14 @@ import (
 	"fmt"
 	"time"
 
-	"playbook/generator/build"
 	"playbook/generator/diag"
+	"playbook/generator/incremental"
 	"playbook/generator/watch"
 )
 
 // loop builds the site, then rebuilds it for every batch of changes.
 type loop struct {
-	live *build.Live
+	live *incremental.Live
 	srv  *Server
 	w    *watch.Watcher
 	opts Options
@@ -88,7 +88,7 @@ func (l *loop) rebuild(ctx context.Context, b watch.Batch) error {
 
 // publish serves a good build, or shows a failed one's errors over the
 // last good site. It reports whether the build was good.
-func (l *loop) publish(up *build.Update) bool {
+func (l *loop) publish(up *incremental.Update) bool {
 	if up.Output != nil && !up.Failed(false) {
 		l.srv.Publish(up.Output)
 		return true
@@ -99,7 +99,7 @@ func (l *loop) publish(up *build.Update) bool {
 
 // outcome says what a rebuild did: pages rendered and time taken, or that
 // it failed.
-func outcome(up *build.Update, ok bool) string {
+func outcome(up *incremental.Update, ok bool) string {
 	took := up.Elapsed.Round(100 * time.Microsecond)
 	if !ok {
 		errs, _ := up.Problems.Count()
@@ -116,7 +116,7 @@ func outcome(up *build.Update, ok bool) string {
 }
 
 // firstReport prints the first build's problems and where the site is.
-func (l *loop) firstReport(up *build.Update, url string) {
+func (l *loop) firstReport(up *incremental.Update, url string) {
 	for _, p := range up.Problems {
 		fmt.Fprintln(l.opts.Stderr, p.String())
 	}

@@ -11,7 +11,8 @@ import (
 	"syscall"
 	"time"
 
-	"playbook/generator/build"
+	"playbook/generator/incremental"
+	"playbook/generator/pipeline"
 	"playbook/generator/watch"
 )
 
@@ -44,7 +45,7 @@ func Run(ctx context.Context, opts Options) error {
 		return err
 	}
 	url := siteURL(opts.Bind, ln.Addr())
-	live, err := build.NewLive(build.Options{Source: opts.Source, BaseURL: url, Drafts: opts.Drafts, Now: opts.Now})
+	live, err := incremental.NewLive(pipeline.Options{Source: opts.Source, BaseURL: url, Drafts: opts.Drafts, Now: opts.Now})
 	if err != nil {
 		ln.Close()
 		return fmt.Errorf("cannot open the site folder: %w", err)

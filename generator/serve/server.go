@@ -10,7 +10,7 @@ import (
 )
 
 // Files is a finished site, read by many requests at once and never
-// changed: a *write.Snapshot or a *build.Output.
+// changed: a *write.Snapshot or a *incremental.Output.
 type Files interface {
 	// Get returns the content of the file at a slash-separated path
 	// relative to the site root, and whether it exists.

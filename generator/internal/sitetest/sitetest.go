@@ -14,7 +14,7 @@ import (
 
 	"golang.org/x/tools/txtar"
 
-	"playbook/generator/build"
+	"playbook/generator/pipeline"
 )
 
 // Site is a site written to a temporary folder.
@@ -49,14 +49,14 @@ func (s *Site) WriteFile(name, content string) {
 
 // Options returns build options for the site; minify is off so tests can
 // assert on readable output.
-func (s *Site) Options() build.Options {
-	return build.Options{Source: s.Dir, Dest: s.Dest, Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+func (s *Site) Options() pipeline.Options {
+	return pipeline.Options{Source: s.Dir, Dest: s.Dest, Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
 }
 
 // Build builds the site to s.Dest and fails the test on a machinery error.
-func (s *Site) Build(opts build.Options) *build.Result {
+func (s *Site) Build(opts pipeline.Options) *pipeline.Result {
 	s.T.Helper()
-	res, err := build.Build(context.Background(), opts)
+	res, err := pipeline.Build(context.Background(), opts)
 	if err != nil {
 		s.T.Fatalf("build: %v", err)
 	}
@@ -86,7 +86,7 @@ func (s *Site) AssertFileContent(name string, subs ...string) {
 
 // AssertProblems checks the problem lines of a result, in order, each
 // given as a prefix of the printed problem.
-func AssertProblems(t testing.TB, res *build.Result, want ...string) {
+func AssertProblems(t testing.TB, res *pipeline.Result, want ...string) {
 	t.Helper()
 	if len(res.Problems) != len(want) {
 		var got []string

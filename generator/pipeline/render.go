@@ -1,0 +1,201 @@
+package pipeline
+
+import (
+	"context"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"playbook/generator/check"
+	"playbook/generator/diag"
+	"playbook/generator/model"
+	"playbook/generator/render"
+	"playbook/generator/write"
+	"playbook/layouts"
+)
+
+// render writes the pass's outputs into sink: the pages over all cores
+// with the site files beside them (they need no rendered page, and writing
+// llms-full.txt, tens of megabytes on a big site, keeps both cores busy),
+// then aliases and static files; then it checks the output's links and
+// structured data.
+func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *stopwatch) error {
+	in, out := pass.Inputs, pass.Outputs
+	rendered := s.minifying(sink)
+	coll := check.NewCollector(rendered)
+	if out.CheckFrom != nil {
+		coll = check.NewCollectorFrom(rendered, out.CheckFrom, out.Drop)
+	}
+	r := render.New(in.Site, in.Templates, coll, render.Options{
+		Prepared: s.Prepared, ExpectJSONLD: coll.Expect, NoLLMSFull: s.opts.KeepLLMSFull, Now: s.opts.Now})
+	pass.Collector, pass.Renderer = coll, r
+	var siteFilesErr error
+	var siteFiles sync.WaitGroup
+	if out.SiteFiles {
+		siteFiles.Go(func() { pass.SiteFiles, siteFilesErr = r.SiteFiles() })
+	}
+	err := renderPages(ctx, r, out.Pages)
+	siteFiles.Wait()
+	if err = firstErr(err, siteFilesErr); err != nil {
+		return err
+	}
+	if out.SiteFiles {
+		aliases, err := r.Aliases()
+		if err != nil {
+			return err
+		}
+		pass.SiteFiles = append(pass.SiteFiles, aliases...)
+		slices.Sort(pass.SiteFiles)
+	}
+	w.lap("render+minify+write pages and site files")
+	if out.Static {
+		rec := &recorder{next: sink}
+		if pass.StaticProblems, err = s.copyStatic(coll.Through(s.minifying(rec)), coll.Through(rec), in.Files.Other); err != nil {
+			return err
+		}
+		pass.Static = rec.sorted()
+	}
+	pass.RenderProblems = r.Problems()
+	w.lap("aliases+static")
+	pass.CheckProblems = coll.Verify(in.Site)
+	w.lap("check links")
+	return nil
+}
+
+// minifying is sink behind the minifier when the options ask for it.
+func (s *Session) minifying(sink write.Sink) write.Sink {
+	if s.opts.Minify {
+		return write.MinifyingSink(sink, write.NewMinifier())
+	}
+	return sink
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renderPages renders pages over all cores; the first error stops the rest.
+func renderPages(ctx context.Context, r *render.Renderer, pages []*model.Page) error {
+	work := make(chan *model.Page)
+	var wg sync.WaitGroup
+	var once sync.Once
+	var firstErr error
+	var failed atomic.Bool // firstErr is only safe to read after wg.Wait
+	fail := func(err error) { once.Do(func() { firstErr = err; failed.Store(true) }) }
+	for range ioWorkers() {
+		wg.Go(func() {
+			for p := range work {
+				if err := r.Page(p); err != nil {
+					fail(err)
+				}
+			}
+		})
+	}
+	for _, p := range pages {
+		if err := ctx.Err(); err != nil {
+			fail(err)
+		}
+		if failed.Load() {
+			break
+		}
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	return firstErr
+}
+
+// recorder passes files on and records their paths.
+type recorder struct {
+	next  write.Sink
+	mu    sync.Mutex
+	paths []string
+}
+
+// Write implements write.Sink.
+func (t *recorder) Write(p string, data []byte) error {
+	t.mu.Lock()
+	t.paths = append(t.paths, p)
+	t.mu.Unlock()
+	return t.next.Write(p, data)
+}
+
+func (t *recorder) sorted() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	slices.Sort(t.paths)
+	return t.paths
+}
+
+// copyStatic copies the theme's static files, minified (unless the site has
+// its own file at the same path), and, as they are, the site's static/
+// folder and the non-Markdown files of content/ (bundle resources, next to
+// their page). What the site did wrong (a symlink leading out of it, a file
+// gone) comes back as problems, so it is reported with the rest.
+func (s *Session) copyStatic(sink, asIs write.Sink, other []string) (diag.List, error) {
+	siteStatic, hasStatic := s.sub("static")
+	theme := layouts.Static()
+	err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if hasStatic {
+			if _, err := fs.Stat(siteStatic, p); err == nil {
+				return nil
+			}
+		}
+		b, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return err
+		}
+		return sink.Write(p, b)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var probs diag.List
+	if hasStatic {
+		// Copy from the site root, not a sub-FS, so problems name
+		// static/x rather than x.
+		probs, err = splitProblems(write.CopyFS(asIs, s.fsys, "static", ""))
+		if err != nil {
+			return nil, err
+		}
+	}
+	bundleProbs, err := s.copyBundleFiles(asIs, other)
+	return append(probs, bundleProbs...), err
+}
+
+// copyBundleFiles copies the non-Markdown files of content/ beside their
+// page. A file that cannot be read (a symlink out of the site, a file
+// deleted since the walk) is a problem of the site, not a failed build.
+func (s *Session) copyBundleFiles(asIs write.Sink, other []string) (diag.List, error) {
+	var probs diag.List
+	for _, p := range other {
+		b, err := fs.ReadFile(s.fsys, p)
+		if err != nil {
+			probs.Add(diag.Errorf(p, 0, 0, "symlinks must point inside the site folder; copy the file into content/ instead",
+				"cannot read the file: %v", err))
+			continue
+		}
+		if err := asIs.Write(strings.TrimPrefix(p, "content/"), b); err != nil {
+			return probs, err
+		}
+	}
+	return probs, nil
+}
+
+func (s *Session) sub(dir string) (fs.FS, bool) {
+	if info, err := fs.Stat(s.fsys, dir); err != nil || !info.IsDir() {
+		return nil, false
+	}
+	sub, err := fs.Sub(s.fsys, dir)
+	return sub, err == nil
+}
