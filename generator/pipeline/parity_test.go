@@ -11,6 +11,7 @@ import (
 
 	"playbook/generator/incremental"
 	"playbook/generator/pipeline"
+	"playbook/generator/write"
 )
 
 // TestServeBuildsWhatBuildWrites builds the example site to disk and with
@@ -60,7 +61,7 @@ func filesUnder(t *testing.T, dir string) []string {
 			return err
 		}
 		rel, err := filepath.Rel(dir, p)
-		if err == nil && rel != ".playbook" {
+		if err == nil && rel != write.MarkerName {
 			out = append(out, filepath.ToSlash(rel))
 		}
 		return err
