@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"io"
 	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -14,8 +15,8 @@ import (
 
 // pageFacts is what one HTML file offers and asks for.
 type pageFacts struct {
-	ids    map[string]bool
-	links  []string // href and src values as written
+	ids    []string // sorted, each once
+	links  []string // distinct href and src values as written
 	jsonLD [][]byte // bodies of <script type="application/ld+json">
 
 	// The facts of a file never change, so its structured data is
@@ -27,6 +28,11 @@ type pageFacts struct {
 	resolveMu   sync.Mutex
 	resolvedFor string       // the base URL targets were resolved against
 	targets     []linkTarget // nil until resolved
+}
+
+func (f *pageFacts) hasID(id string) bool {
+	_, ok := slices.BinarySearch(f.ids, id)
+	return ok
 }
 
 // internalLinks returns the file's distinct internal links, resolved.
@@ -156,7 +162,7 @@ func (c *Collector) record(next write.Sink, path string, data []byte) error {
 // validateNow checks a page's structured data while the page is at hand,
 // on the render worker that wrote it, and lets go of the script's bytes.
 func (c *Collector) validateNow(path string, f *pageFacts) {
-	want, ok := c.expected.Load(path)
+	want, ok := c.expected.LoadAndDelete(path)
 	if ok && len(f.jsonLD) == 1 && hashBytes(f.jsonLD[0]) == want.(uint64) {
 		f.validated.Do(func() {}) // as encoded from a validated graph
 	} else {

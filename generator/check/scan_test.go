@@ -5,7 +5,6 @@ import (
 	"fmt"
 	stdhtml "html"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -19,12 +18,13 @@ import (
 // tokenizer, the HTML5 tokenization browsers follow. scan must find the
 // same ids, links and JSON-LD scripts.
 func referenceScan(data []byte) *pageFacts {
-	f := &pageFacts{ids: map[string]bool{}}
+	f := &pageFacts{}
 	z := html.NewTokenizer(bytes.NewReader(data))
 	inLD := false
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
+			f.compact()
 			return f
 		case html.StartTagToken, html.SelfClosingTagToken:
 			inLD = referenceAttrs(f, z)
@@ -48,7 +48,7 @@ func referenceAttrs(f *pageFacts, z *html.Tokenizer) bool {
 		switch string(key) {
 		case "id", "name":
 			if string(key) == "id" || string(name) == "a" {
-				f.ids[string(val)] = true
+				f.ids = append(f.ids, string(val))
 			}
 		case "href", "src":
 			if string(name) != "link" || !bytes.HasPrefix(val, []byte("http")) {
@@ -118,8 +118,8 @@ func compareScans(t *testing.T, page []byte) {
 	if !bytes.Equal(page, orig) {
 		t.Fatal("scan changed its input")
 	}
-	if !maps.Equal(got.ids, want.ids) {
-		t.Errorf("ids: got %v, want %v", slices.Sorted(maps.Keys(got.ids)), slices.Sorted(maps.Keys(want.ids)))
+	if !slices.Equal(got.ids, want.ids) {
+		t.Errorf("ids: got %v, want %v", got.ids, want.ids)
 	}
 	if !slices.Equal(got.links, want.links) {
 		t.Errorf("links:\n got %q\nwant %q", got.links, want.links)

@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"path"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -209,7 +208,7 @@ func (v verifier) check(t linkTarget) (msg, fix string) {
 		return "", ""
 	}
 	facts := v.c.pages[file]
-	if facts == nil || facts.ids[t.fragment] {
+	if facts == nil || facts.hasID(t.fragment) {
 		return "", ""
 	}
 	return "/" + strings.TrimSuffix(file, "index.html") + " has no element with id \"" + t.fragment + "\"",
@@ -295,17 +294,14 @@ func (v verifier) findFile(t linkTarget) (string, bool) {
 	return t.index, v.c.files[t.index]
 }
 
-func suggestIDs(ids map[string]bool) string {
-	var list []string
-	for id := range ids {
-		list = append(list, "#"+id)
-	}
-	sort.Strings(list)
-	if len(list) == 0 {
+// suggestIDs names a few of a page's ids, which are sorted.
+func suggestIDs(ids []string) string {
+	if len(ids) == 0 {
 		return ""
 	}
-	if len(list) > 5 {
-		list = list[:5]
+	list := make([]string, 0, 5)
+	for _, id := range ids[:min(len(ids), 5)] {
+		list = append(list, "#"+id)
 	}
 	return ", such as " + strings.Join(list, ", ")
 }
