@@ -110,6 +110,14 @@ func (l List) Sort() {
 	})
 }
 
+// Sorted sorts the list (Sort) and drops repeated problems: a template
+// error, say, is found once per kind that uses the template, and reported
+// once. It reuses the list's memory.
+func (l List) Sorted() List {
+	l.Sort()
+	return slices.CompactFunc(l, func(a, b Problem) bool { return a == b })
+}
+
 // Count returns the number of errors and warnings.
 func (l List) Count() (errs, warns int) {
 	for _, p := range l {

@@ -5,7 +5,6 @@ import (
 	"maps"
 	"time"
 
-	"playbook/generator/diag"
 	"playbook/generator/model"
 	"playbook/generator/pipeline"
 	"playbook/generator/watch"
@@ -137,8 +136,7 @@ func (l *Live) run(ctx context.Context, start time.Time, run pipeline.Plan, sw *
 			up.Output, up.Rendered = st.output(), len(p.pages)
 		}
 	}
-	probs.Sort()
-	up.Result = pipeline.Result{Problems: dedupe(probs), Site: in.Site, Pages: maps.Clone(kinds), Elapsed: time.Since(start)}
+	up.Result = pipeline.Result{Problems: probs.Sorted(), Site: in.Site, Pages: maps.Clone(kinds), Elapsed: time.Since(start)}
 	if up.Output != nil {
 		up.Files = up.Output.Len()
 	}
@@ -152,16 +150,4 @@ func pageKinds(site *model.Site, sw *swapped, prev *state) map[model.Kind]int {
 		return prev.kinds
 	}
 	return pipeline.CountKinds(site)
-}
-
-// dedupe drops repeated problems of a sorted list.
-func dedupe(l diag.List) diag.List {
-	out := l[:0]
-	for i, p := range l {
-		if i > 0 && p == l[i-1] {
-			continue
-		}
-		out = append(out, p)
-	}
-	return out
 }

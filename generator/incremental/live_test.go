@@ -1,7 +1,6 @@
 package incremental_test
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -62,9 +61,7 @@ func editFile(t *testing.T, dir, rel string, fn func(string) string) watch.Chang
 	return change(rel, fsnotify.Write)
 }
 
-func change(rel string, op fsnotify.Op) watch.Change {
-	return watch.Change{Path: rel, Kind: watch.Classify(rel), Op: op}
-}
+func change(rel string, op fsnotify.Op) watch.Change { return sitetest.Change(rel, op) }
 
 func replace(old, new string) func(string) string {
 	return func(s string) string { return strings.Replace(s, old, new, 1) }
@@ -247,61 +244,12 @@ func TestLiveRebuildMatchesFullBuild(t *testing.T) {
 // fresh builds the site from scratch.
 func fresh(t *testing.T, dir string) *incremental.Update {
 	t.Helper()
-	live, err := incremental.NewLive(liveOptions(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer live.Close()
-	up, err := live.Build(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return up
+	return sitetest.FreshBuild(t, liveOptions(dir))
 }
 
 func sameBuild(t *testing.T, step string, got, want *incremental.Update) {
 	t.Helper()
-	gotProbs, wantProbs := problemStrings(got), problemStrings(want)
-	if !slices.Equal(gotProbs, wantProbs) {
-		t.Errorf("%s: problems differ\n got: %s\nwant: %s", step, strings.Join(gotProbs, "\n      "), strings.Join(wantProbs, "\n      "))
-	}
-	if (got.Output == nil) != (want.Output == nil) {
-		t.Fatalf("%s: output %v, fresh build output %v", step, got.Output != nil, want.Output != nil)
-	}
-	if got.Output == nil {
-		return
-	}
-	gotPaths, wantPaths := got.Output.Paths(), want.Output.Paths()
-	if !slices.Equal(gotPaths, wantPaths) {
-		t.Errorf("%s: files differ\n extra: %v\nmissing: %v", step, minus(gotPaths, wantPaths), minus(wantPaths, gotPaths))
-	}
-	for _, p := range wantPaths {
-		g, ok := got.Output.Get(p)
-		w, _ := want.Output.Get(p)
-		if ok && !bytes.Equal(g, w) {
-			t.Errorf("%s: %s differs from a fresh build", step, p)
-		}
-	}
+	sitetest.CompareBuilds(t, step, got, want)
 }
 
-// renderFailureRE matches the page named by a render failure: pages are
-// rendered in parallel, so which failing page is reported first varies.
-var renderFailureRE = regexp.MustCompile(`cannot render the site: [^:]+: `)
-
-func problemStrings(up *incremental.Update) []string {
-	var out []string
-	for _, p := range up.Problems {
-		out = append(out, renderFailureRE.ReplaceAllString(p.String(), "cannot render the site: PAGE: "))
-	}
-	return out
-}
-
-func minus(a, b []string) []string {
-	var out []string
-	for _, s := range a {
-		if !slices.Contains(b, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
+func problemStrings(up *incremental.Update) []string { return sitetest.ProblemStrings(up) }

@@ -37,8 +37,7 @@ func (p *Pass) Problems() diag.List {
 	probs = append(probs, p.StaticProblems...)
 	probs = append(probs, p.RenderProblems...)
 	probs = append(probs, p.CheckProblems...)
-	probs.Sort()
-	return dedupe(probs)
+	return probs.Sorted()
 }
 
 // Run reads the sources the plan says, renders the outputs it picks into
