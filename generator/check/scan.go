@@ -137,7 +137,7 @@ func (f *pageFacts) commit(t *pendingTag) bool {
 // copies alone took hundreds of megabytes).
 func (f *pageFacts) compact() {
 	slices.Sort(f.ids)
-	f.ids = slices.Clip(slices.Compact(f.ids))
+	f.ids = slices.Clone(slices.Compact(f.ids))
 	seen := make(map[string]bool, len(f.links))
 	links := f.links[:0]
 	for _, l := range f.links {
@@ -146,7 +146,7 @@ func (f *pageFacts) compact() {
 			links = append(links, unique.Make(l).Value())
 		}
 	}
-	f.links = slices.Clip(links)
+	f.links = slices.Clone(links)
 }
 
 // attrValue is an attribute's value as a browser reads it: unquoted, with

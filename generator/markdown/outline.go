@@ -3,6 +3,7 @@ package markdown
 import (
 	"slices"
 	"strings"
+	"unique"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -185,7 +186,9 @@ func (w *outliner) addAnswer(c *container.Container) {
 
 func (w *outliner) addLink(dest []byte, pos int) {
 	line, col := w.lines.lineCol(pos)
-	w.o.Links = append(w.o.Links, Link{Dest: string(dest), Line: line, Col: col})
+	// Interned: the same destinations recur across pages, and the output
+	// check holds the same strings.
+	w.o.Links = append(w.o.Links, Link{Dest: unique.Make(string(dest)).Value(), Line: line, Col: col})
 }
 
 func (w *outliner) addPrompt(f *ast.FencedCodeBlock) {

@@ -1,5 +1,7 @@
 package markdown
 
+import "slices"
+
 // Release drops the syntax tree and the source of a parsed page once
 // everything needed from them was rendered, keeping the Outline's text
 // (questions, links, answers' words, calculator bodies). A 10,000-page
@@ -8,6 +10,9 @@ package markdown
 func (d *Doc) Release() {
 	d.Root, d.Source, d.blocks = nil, nil, nil
 	o := &d.Outline
+	// The outline lives as long as the build: give back what the walk's
+	// appends reserved beyond its length.
+	o.Headings, o.Links = slices.Clone(o.Headings), slices.Clone(o.Links)
 	for i := range o.FAQs {
 		o.FAQs[i].Answer = nil
 	}
