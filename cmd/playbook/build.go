@@ -95,7 +95,8 @@ func summary(verb string, res *pipeline.Result) string {
 	return line
 }
 
-// kindOrder sorts "12 guide" entries by the kind's place in SPEC order.
+// kindOrder sorts "12 guide" entries: content kinds in the order the
+// README lists them, then list kinds.
 func kindOrder(entry string) int {
 	_, kind, _ := strings.Cut(entry, " ")
 	order := append(append([]string(nil), model.ContentKinds...), "home", "section", "taxonomy", "term")

@@ -8,7 +8,8 @@ import (
 	"strings"
 )
 
-// Exit statuses of SPEC section 1.
+// Exit statuses: 1 when the content has problems the user must fix, 2 when
+// the command line itself is wrong.
 const (
 	exitOK      = 0
 	exitContent = 1 // content or check errors

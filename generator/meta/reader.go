@@ -86,7 +86,8 @@ func (r *Reader) stringAt(path string, v any) string {
 }
 
 // Strings returns a list of text values. A single string where a list is
-// required is an error, as SPEC section 3 asks.
+// required is an error: `tags: ltv, churn` reads as one tag, which is
+// never what the writer meant.
 func (r *Reader) Strings(key string) []string {
 	v, ok := r.m.Values[key]
 	if !ok || v == nil {

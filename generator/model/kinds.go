@@ -2,7 +2,9 @@ package model
 
 import "playbook/generator/ltv"
 
-// Workflow is a prompt-workflow card (SPEC section 5).
+// Workflow is a prompt-workflow card: a prompt whose bracketed upper-case
+// placeholders become labelled inputs, with what to feed it, what comes
+// back and how to check it.
 type Workflow struct {
 	Summary        string
 	Role           string

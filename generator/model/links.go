@@ -9,7 +9,7 @@ import (
 )
 
 // Best answers are meant to be quotable: long enough to answer, short
-// enough to lift whole (SPEC section 8 warns outside this range).
+// enough to lift whole. A best answer outside this range is a warning.
 const (
 	MinAnswerWords = 40
 	MaxAnswerWords = 60

@@ -10,7 +10,8 @@ import (
 // Kind is what a page is, which decides its template and structured data.
 type Kind string
 
-// The content kinds of SPEC section 5, and the list kinds the model adds.
+// The content kinds a page's `type` may name, and the list kinds the model
+// adds.
 const (
 	KindGuide      Kind = "guide"
 	KindFAQ        Kind = "faq"

@@ -17,8 +17,8 @@ import (
 
 const siteYAML = "-- site.yaml --\ntitle: T\nbase_url: https://example.com/\n"
 
-// TestEveryRule has one broken site per rule of SPEC section 8, each
-// asserting the exact message and place.
+// TestEveryRule has one broken site per content check (README "Checks"),
+// each asserting the exact message and place.
 func TestEveryRule(t *testing.T) {
 	tests := []struct {
 		rule  string

@@ -2,7 +2,8 @@ package container
 
 import "strings"
 
-// Block names known to playbook (SPEC section 4).
+// Block names known to playbook: a `::: NAME` with any other name is an
+// error.
 const (
 	NameAnswer     = "answer"
 	NameFAQ        = "faq"
