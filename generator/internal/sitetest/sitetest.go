@@ -2,6 +2,13 @@
 // the manner of Hugo's integration test builder: a test writes its site as
 // "-- site.yaml --" and "-- content/a.md --" sections, builds it, and
 // asserts on the output files and the problems.
+//
+// In running mode (Running, Site.Running) the site is built in memory by
+// serve's engine and then edited and rebuilt, as Hugo's builder does with
+// TestOptRunning: EditFile, WriteFile, RemoveFile and RenameFile record the
+// changes the watcher would send, Rebuild sends them, and the assertions
+// (AssertFileContent, AssertRendered, AssertMatchesFullBuild, ...) read the
+// latest build.
 package sitetest
 
 import (
@@ -73,13 +80,24 @@ func (s *Site) Read(name string) string {
 	return string(b)
 }
 
-// AssertFileContent checks that an output file contains every substring.
+// AssertFileContent checks that an output file contains every substring;
+// one starting with "! " must not be there.
 func (s *Site) AssertFileContent(name string, subs ...string) {
 	s.T.Helper()
-	content := s.Read(name)
+	assertContent(s.T, name, s.Read(name), subs)
+}
+
+// assertContent checks that content, the output file name, contains every
+// substring; one starting with "! " must not be there.
+func assertContent(t testing.TB, name, content string, subs []string) {
+	t.Helper()
 	for _, sub := range subs {
-		if !strings.Contains(content, sub) {
-			s.T.Errorf("%s does not contain %q", name, sub)
+		if neg, ok := strings.CutPrefix(sub, "! "); ok {
+			if strings.Contains(content, neg) {
+				t.Errorf("%s contains %q", name, neg)
+			}
+		} else if !strings.Contains(content, sub) {
+			t.Errorf("%s does not contain %q", name, sub)
 		}
 	}
 }
