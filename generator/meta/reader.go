@@ -19,9 +19,6 @@ type Reader struct {
 // NewReader returns a Reader over m.
 func NewReader(m *Map) *Reader { return &Reader{m: m} }
 
-// Map returns the mapping the reader reads.
-func (r *Reader) Map() *Map { return r.m }
-
 // Errorf records an error at the position of path.
 func (r *Reader) Errorf(path, fix, format string, args ...any) {
 	p := r.m.Pos(path)

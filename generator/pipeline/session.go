@@ -50,9 +50,6 @@ func (s *Session) Close() error {
 	return s.site.Close()
 }
 
-// Options are the options the session was opened with.
-func (s *Session) Options() Options { return s.opts }
-
 // Forget drops the parses of the given site-relative paths (nil: all), so
 // the next run reads them again.
 func (s *Session) Forget(paths []string) {

@@ -5,10 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
 
-	"playbook/generator/model"
 	"playbook/generator/write"
 )
 
@@ -27,7 +24,7 @@ func (r *Renderer) llmsFullHeader(w io.Writer) {
 	}
 }
 
-func llmsSectionHead(p *model.Page) string { return "---\n\nSource: " + p.Permalink + "\n\n" }
+func llmsSectionHead(permalink string) string { return "---\n\nSource: " + permalink + "\n\n" }
 
 // writeLLMSFull streams llms-full.txt into the sink, one page's twin at a
 // time: on a 100,000-page site the file is most of a gigabyte, which is
@@ -66,7 +63,7 @@ func (r *Renderer) llmsFull(w io.Writer) error {
 			return fmt.Errorf("%s: %w", pageName(p), err)
 		}
 		buf.Reset()
-		buf.WriteString(llmsSectionHead(p))
+		buf.WriteString(llmsSectionHead(p.Permalink))
 		r.twin(buf, p, prep)
 		buf.WriteByte('\n')
 		if _, err := w.Write(buf.Bytes()); err != nil {
@@ -77,27 +74,18 @@ func (r *Renderer) llmsFull(w io.Writer) error {
 }
 
 // LLMSFull is llms-full.txt as a document that shares each page's twin
-// with the twin file itself. serve keeps one (Options.NoLLMSFull): a body
-// edit changes only twins, so a rebuild swaps them in (WithTwins), and the
-// file is joined only when asked for — copying tens of megabytes on every
+// with the twin file itself. serve keeps one (Options.NoLLMSFull) and joins
+// it only when the file is asked for: copying tens of megabytes on every
 // save would cost more than the rest of the rebuild.
 type LLMSFull struct {
-	header []byte
-	// sections are shared between documents and never modified; twins
-	// are the twins swapped in since, by page URL, so that a rebuild
-	// copies these rather than 10,000 sections.
+	header   []byte
 	sections []llmsSection
-	twins    map[string][]byte
 }
 
 type llmsSection struct {
-	url, permalink string
-	twin           []byte
+	permalink string
+	twin      []byte
 }
-
-// maxSwappedTwins is how many swapped twins a document keeps apart from
-// its sections before it folds them in.
-const maxSwappedTwins = 256
 
 // LLMSFull makes the document of the site's content pages, whose twins
 // twinOf returns (the files this renderer wrote).
@@ -106,60 +94,22 @@ func (r *Renderer) LLMSFull(twinOf func(url string) []byte) *LLMSFull {
 	r.llmsFullHeader(&head)
 	d := &LLMSFull{header: head.Bytes(), sections: make([]llmsSection, len(r.site.Content))}
 	for i, p := range r.site.Content {
-		d.sections[i] = llmsSection{url: p.URL, permalink: p.Permalink, twin: twinOf(p.URL)}
+		d.sections[i] = llmsSection{permalink: p.Permalink, twin: twinOf(p.URL)}
 	}
 	return d
-}
-
-// Lists reports whether the document lists exactly these pages, in this
-// order, under these permalinks, and so can take their new twins.
-func (d *LLMSFull) Lists(content []*model.Page) bool {
-	return slices.EqualFunc(d.sections, content, func(s llmsSection, p *model.Page) bool {
-		return s.url == p.URL && s.permalink == p.Permalink
-	})
-}
-
-// WithTwins is a copy of the document with the twins of the pages at urls
-// taken from twinOf. URLs of pages it does not list change nothing.
-func (d *LLMSFull) WithTwins(urls []string, twinOf func(url string) []byte) *LLMSFull {
-	next := &LLMSFull{header: d.header, sections: d.sections, twins: maps.Clone(d.twins)}
-	if next.twins == nil {
-		next.twins = map[string][]byte{}
-	}
-	for _, url := range urls {
-		next.twins[url] = twinOf(url)
-	}
-	if len(next.twins) > maxSwappedTwins {
-		next.sections = slices.Clone(d.sections)
-		for i := range next.sections {
-			next.sections[i].twin = next.twin(i)
-		}
-		next.twins = nil
-	}
-	return next
-}
-
-// twin is the twin of the i-th section.
-func (d *LLMSFull) twin(i int) []byte {
-	if t, ok := d.twins[d.sections[i].url]; ok {
-		return t
-	}
-	return d.sections[i].twin
 }
 
 // Bytes joins the file.
 func (d *LLMSFull) Bytes() []byte {
 	n := len(d.header)
-	for i, s := range d.sections {
-		n += len("---\n\nSource: \n\n") + len(s.permalink) + len(d.twin(i)) + 1
+	for _, s := range d.sections {
+		n += len("---\n\nSource: \n\n") + len(s.permalink) + len(s.twin) + 1
 	}
 	out := make([]byte, 0, n)
 	out = append(out, d.header...)
-	for i, s := range d.sections {
-		out = append(out, "---\n\nSource: "...)
-		out = append(out, s.permalink...)
-		out = append(out, "\n\n"...)
-		out = append(out, d.twin(i)...)
+	for _, s := range d.sections {
+		out = append(out, llmsSectionHead(s.permalink)...)
+		out = append(out, s.twin...)
 		out = append(out, '\n')
 	}
 	return out

@@ -1,9 +1,6 @@
 package container
 
-import (
-	"github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/util"
-)
+import "github.com/yuin/goldmark/util"
 
 // AnswerIncluder returns the HTML of the answer named slug, for
 // `::: answer SLUG` blocks with an empty body; ok is false when there is no
@@ -17,7 +14,6 @@ type CalculatorRenderer func(w util.BufWriter, source []byte, n *Container) erro
 type Options struct {
 	IncludeAnswer    AnswerIncluder     // nil: included answers render empty
 	RenderCalculator CalculatorRenderer // nil: a placeholder element
-	HTML             []html.Option      // passed to the embedded html.Config
 }
 
 // Option sets one of the Options.
@@ -38,10 +34,4 @@ func WithAnswerIncluder(f func(slug string) (html []byte, ok bool)) Option {
 // WithCalculatorRenderer sets the function that renders calculator blocks.
 func WithCalculatorRenderer(f func(w util.BufWriter, source []byte, n *Container) error) Option {
 	return optionFunc(func(o *Options) { o.RenderCalculator = f })
-}
-
-// WithHTMLOptions passes goldmark html options (html.WithXHTML, ...) to the
-// renderer; options given to goldmark.WithRendererOptions reach it too.
-func WithHTMLOptions(opts ...html.Option) Option {
-	return optionFunc(func(o *Options) { o.HTML = append(o.HTML, opts...) })
 }

@@ -21,9 +21,6 @@ func NewContainerHTMLRenderer(opts ...Option) renderer.NodeRenderer {
 	for _, o := range opts {
 		o.SetContainerOption(&r.opts)
 	}
-	for _, o := range r.opts.HTML {
-		o.SetHTMLOption(&r.Config)
-	}
 	return r
 }
 
