@@ -27,13 +27,13 @@ func FuzzVerify(f *testing.F) {
 			t.Fatal(err)
 		}
 		site, _ := model.Assemble(fuzzConfig, nil, model.Options{})
-		first := c.Verify(site)
+		first := c.Verify(site, nil)
 		for _, p := range first {
 			if p.File == "" || p.Msg == "" {
 				t.Fatalf("problem without a file or message: %+v", p)
 			}
 		}
-		if second := c.Verify(site); len(second) != len(first) {
+		if second := c.Verify(site, nil); len(second) != len(first) {
 			t.Fatalf("Verify is not repeatable: %d then %d problems", len(first), len(second))
 		}
 	})

@@ -16,10 +16,13 @@ import (
 // internal links and anchors resolve and the pages of the site carry valid
 // structured data. Problems point at the Markdown line of a link when the
 // link comes from content, else at the page's file.
-func (c *Collector) Verify(site *model.Site) diag.List {
+//
+// positions tells where in a page's Markdown its links are written; nil
+// leaves broken links without a line.
+func (c *Collector) Verify(site *model.Site, positions LinkPositions) diag.List {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	v := verifier{c: c, base: site.Config.BaseURL, basePath: site.Config.BasePath(), rooted: new(sync.Map)}
+	v := verifier{c: c, base: site.Config.BaseURL, basePath: site.Config.BasePath(), rooted: new(sync.Map), positions: positions}
 	outs := c.pagePaths()
 	found := make([]diag.List, len(outs))
 	reuse := c.reusable(v)
@@ -137,8 +140,15 @@ type verifier struct {
 	// rooted caches the resolution of root-relative links ("/tags/x/"),
 	// which does not depend on the page they are on: the menu, footer and
 	// tag links repeat on every page of a site.
-	rooted *sync.Map // link -> rootedLink
+	rooted    *sync.Map // link -> rootedLink
+	positions LinkPositions
 }
+
+// LinkPositions returns where a page's Markdown writes each link: the
+// line and column of the first link to a destination, 0, 0 for a link the
+// Markdown does not hold (a template wrote it). It is called only for
+// pages with a broken link.
+type LinkPositions func(p *model.Page) func(link string) (line, col int)
 
 type rootedLink struct {
 	target, fragment string
@@ -149,12 +159,29 @@ type rootedLink struct {
 // distinct link.
 func (v verifier) links(out string, page *model.Page) diag.List {
 	var probs diag.List
+	var at func(link string) (line, col int)
 	for _, t := range v.c.pages[out].internalLinks(v, out) {
-		if msg, fix := v.check(t); msg != "" {
-			probs.Add(linkProblem(out, page, t.link, msg, fix))
+		msg, fix := v.check(t)
+		if msg == "" {
+			continue
 		}
+		if page == nil || page.File == "" {
+			probs.Add(diag.Errorf("layouts", 0, 0, fix, "broken link %q in the template output %s: %s", t.link, out, msg))
+			continue
+		}
+		if at == nil {
+			at = v.positionsOf(page)
+		}
+		probs.Add(linkProblem(page, t.link, msg, fix, at))
 	}
 	return probs
+}
+
+func (v verifier) positionsOf(p *model.Page) func(link string) (int, int) {
+	if v.positions == nil {
+		return func(string) (int, int) { return 0, 0 }
+	}
+	return v.positions(p)
 }
 
 // resolve returns what is wrong with a link, or "" when it resolves or is
@@ -306,28 +333,14 @@ func suggestIDs(ids []string) string {
 	return ", such as " + strings.Join(list, ", ")
 }
 
-func linkProblem(out string, page *model.Page, link, msg, fix string) diag.Problem {
-	if page == nil || page.File == "" {
-		return diag.Errorf("layouts", 0, 0, fix, "broken link %q in the template output %s: %s", link, out, msg)
-	}
-	line, col := linkLine(page, link)
+// linkProblem reports a broken link of a content page, at the line of the
+// Markdown that wrote it.
+func linkProblem(page *model.Page, link, msg, fix string, at func(link string) (int, int)) diag.Problem {
+	line, col := at(link)
 	if line == 0 {
 		return diag.Errorf(page.File, 0, 0, fix+" (the link is written in a layout template)", "broken link %q: %s", link, msg)
 	}
 	return diag.Errorf(page.File, line, col, fix, "broken link %q: %s", link, msg)
-}
-
-// linkLine finds where in the Markdown a link was written.
-func linkLine(p *model.Page, link string) (int, int) {
-	if p.Doc == nil {
-		return 0, 0
-	}
-	for _, l := range p.Doc.Outline.Links {
-		if l.Dest == link {
-			return p.Source.BodyLine + l.Line, l.Col
-		}
-	}
-	return 0, 0
 }
 
 // jsonLDProblems validates the JSON-LD as written in the HTML. The graph

@@ -59,7 +59,7 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	}
 	pass.RenderProblems = r.Problems()
 	w.lap("aliases+static")
-	pass.CheckProblems = coll.Verify(in.Site)
+	pass.CheckProblems = coll.Verify(in.Site, s.linkPositions)
 	w.lap("check links")
 	return nil
 }

@@ -35,7 +35,7 @@ func pageName(p *model.Page) string {
 }
 
 func (r *Renderer) pageHTML(p *model.Page, pr *Prepared) error {
-	data := r.pageData(p, r.content(p, pr))
+	data := r.pageData(p, pr)
 	out := PageFile(p.URL)
 	var err error
 	if data.JSONLD, err = r.jsonLD(p, pr, out); err != nil {
@@ -72,10 +72,12 @@ func (r *Renderer) content(p *model.Page, pr *Prepared) template.HTML {
 	return template.HTML(buf.String())
 }
 
-func (r *Renderer) pageData(p *model.Page, content template.HTML) *PageData {
-	d := &PageData{Site: r.site, Config: r.site.Config, Page: p, Content: content, Year: r.year}
+func (r *Renderer) pageData(p *model.Page, pr *Prepared) *PageData {
+	d := &PageData{Site: r.site, Config: r.site.Config, Page: p, Content: r.content(p, pr), Year: r.year}
+	if pr != nil {
+		d.TOC = pr.TOC
+	}
 	if p.Doc != nil {
-		d.TOC = sectionHeadings(p.Doc.Outline.Headings)
 		if len(p.Doc.Outline.Calculators) > 0 {
 			d.Scripts = append(d.Scripts, "/js/calculator.js")
 			d.Styles = append(d.Styles, "/css/calculator.css")

@@ -54,6 +54,7 @@ func Prepare(eng *markdown.Engine, p *model.Page) (*Prepared, error) {
 	}
 	pr.FAQAnswers = faqAnswers(eng, d)
 	pr.StepTexts = stepTexts(d)
+	pr.TOC = sectionHeadings(d.Outline.Headings)
 	if p.Kind == model.KindAnswer {
 		pr.Answer = bestAnswer(eng, d)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 
+	"playbook/generator/markdown"
 	"playbook/generator/model"
 )
 
@@ -16,6 +17,8 @@ type Prepared struct {
 	Twin       []byte   // clean Markdown of the body
 	FAQAnswers []string // per Outline.FAQs: answer HTML reduced to the tags rich results allow
 	StepTexts  []string // per Outline.Steps: plain text of the step's body
+	// TOC is the table of contents: the page's h2 headings with an id.
+	TOC []markdown.Heading
 	// Answer is an answer page's best answer, which other pages include
 	// (`::: answer SLUG`); nil for other pages.
 	Answer *IncludedAnswer
@@ -39,6 +42,9 @@ func (pr *Prepared) Size() int {
 	for _, s := range pr.StepTexts {
 		n += len(s)
 	}
+	for _, h := range pr.TOC {
+		n += len(h.ID) + len(h.Text)
+	}
 	return n
 }
 
@@ -49,7 +55,14 @@ func (pr *Prepared) AppendBinary(b []byte) []byte {
 	b = appendBytes(b, pr.Body)
 	b = appendBytes(b, pr.Twin)
 	b = appendStrings(b, pr.FAQAnswers)
-	return appendStrings(b, pr.StepTexts)
+	b = appendStrings(b, pr.StepTexts)
+	b = binary.AppendUvarint(b, uint64(len(pr.TOC)))
+	for _, h := range pr.TOC {
+		b = binary.AppendUvarint(b, uint64(h.Line))
+		b = appendBytes(b, []byte(h.ID))
+		b = appendBytes(b, []byte(h.Text))
+	}
+	return b
 }
 
 // DecodePrepared reverses AppendBinary. The result's Body and Twin share
@@ -57,6 +70,13 @@ func (pr *Prepared) AppendBinary(b []byte) []byte {
 func DecodePrepared(b []byte) (*Prepared, error) {
 	d := decoder{b: b}
 	pr := &Prepared{Body: d.bytes(), Twin: d.bytes(), FAQAnswers: d.strings(), StepTexts: d.strings()}
+	if n := d.len(); n > 0 && d.err == nil {
+		pr.TOC = make([]markdown.Heading, n)
+		for i := range pr.TOC {
+			line := int(d.uint())
+			pr.TOC[i] = markdown.Heading{Level: 2, Line: line, ID: string(d.bytes()), Text: string(d.bytes())}
+		}
+	}
 	if d.err != nil || len(d.b) != 0 {
 		return nil, errCorrupt
 	}
@@ -84,14 +104,24 @@ type decoder struct {
 	err error
 }
 
+// len reads a length, which the bytes left must be able to hold.
 func (d *decoder) len() int {
+	n := d.uint()
+	if n > uint64(len(d.b)) {
+		d.err, d.b = errCorrupt, nil
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) uint() uint64 {
 	n, k := binary.Uvarint(d.b)
-	if k <= 0 || n > uint64(len(d.b)-k) {
+	if k <= 0 || n > 1<<31 {
 		d.err, d.b = errCorrupt, nil
 		return 0
 	}
 	d.b = d.b[k:]
-	return int(n)
+	return n
 }
 
 func (d *decoder) bytes() []byte {

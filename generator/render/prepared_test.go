@@ -2,9 +2,11 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 	"testing"
 
+	"playbook/generator/markdown"
 	"playbook/generator/model"
 )
 
@@ -38,6 +40,7 @@ func TestPreparedEncodingRoundTrips(t *testing.T) {
 		{},
 		{Body: []byte("<p>x</p>"), Twin: []byte("x")},
 		{Body: []byte("b"), Twin: []byte("t"), FAQAnswers: []string{"", "a<b>c</b>"}, StepTexts: []string{"one", "two"}},
+		{Body: []byte("b"), TOC: []markdown.Heading{{Level: 2, Line: 300, ID: "pricing", Text: "Pricing"}, {Level: 2, Line: 9, ID: "x"}}},
 	}
 	for i, pr := range cases {
 		got, err := DecodePrepared(pr.AppendBinary(nil))
@@ -47,6 +50,9 @@ func TestPreparedEncodingRoundTrips(t *testing.T) {
 		if !bytes.Equal(got.Body, pr.Body) || !bytes.Equal(got.Twin, pr.Twin) ||
 			len(got.FAQAnswers) != len(pr.FAQAnswers) || len(got.StepTexts) != len(pr.StepTexts) {
 			t.Fatalf("case %d: got %+v, want %+v", i, got, pr)
+		}
+		if !slices.Equal(got.TOC, pr.TOC) {
+			t.Fatalf("case %d: TOC %+v, want %+v", i, got.TOC, pr.TOC)
 		}
 		for j := range pr.FAQAnswers {
 			if got.FAQAnswers[j] != pr.FAQAnswers[j] {
