@@ -2,76 +2,156 @@ package load
 
 import (
 	"errors"
-	"io"
 	"io/fs"
+	"math"
 	"os"
-	"path/filepath"
+	"path"
+	"slices"
+	"strings"
 
 	"playbook/generator/internal/fastio"
 )
 
-// SiteFS is a site folder opened for a build. Every read goes through an
-// os.Root, so no symlink can lead the build outside the folder, except the
-// read of a regular content file found by Walk, which takes one open call
-// by path: Walk does not descend into symlinked folders, and the file's
-// last element is opened with O_NOFOLLOW, so a symlink there is read
-// through the root as well.
+// SiteFS is a site folder opened for a build. It is the one way the build
+// reads the folder: every path is opened relative to the folder by an
+// opener that has the kernel (openat2 with RESOLVE_BENEATH) or os.Root
+// refuse any path whose symlinks lead outside it, so a link in content/,
+// layouts/ or static/ can reach other files of the site but never a
+// private key next to it. Such a path fails with ErrOutside.
 type SiteFS struct {
-	dir  string
-	root *os.Root
-	fs.FS
+	o opener
+}
+
+// opener opens paths of a site folder, never resolving one outside it.
+// Every read of SiteFS goes through one; the implementations are the
+// only code that hands a path to the operating system.
+type opener interface {
+	// open opens a file or folder for reading.
+	open(name string) (*os.File, error)
+	// stat describes a file, following the last symlink when follow is
+	// set.
+	stat(name string, follow bool) (fs.FileInfo, error)
+	// readFile reads a regular file of at most limit bytes into buf's
+	// memory when it is big enough.
+	readFile(buf []byte, name string, limit int64) ([]byte, error)
+	// readLink returns where the symlink name leads.
+	readLink(name string) (string, error)
+	close() error
 }
 
 // OpenSite opens a site folder.
 func OpenSite(dir string) (*SiteFS, error) {
-	root, err := os.OpenRoot(dir)
+	o, err := openConfined(dir)
 	if err != nil {
 		return nil, err
 	}
-	return &SiteFS{dir: dir, root: root, FS: root.FS()}, nil
+	return &SiteFS{o: o}, nil
 }
 
 // Close releases the folder.
-func (s *SiteFS) Close() error { return s.root.Close() }
+func (s *SiteFS) Close() error { return s.o.close() }
 
-// ReadLink implements fs.ReadLinkFS. Without it (and Lstat) a symlink in
-// static/ would be followed by Stat and fail the build, instead of being
-// resolved inside the folder or refused with a problem.
-func (s *SiteFS) ReadLink(name string) (string, error) { return fs.ReadLink(s.FS, name) }
-
-// Lstat implements fs.ReadLinkFS.
-func (s *SiteFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(s.FS, name) }
-
-// ReadFileLimit reads a file of at most limit bytes.
-func (s *SiteFS) ReadFileLimit(name string, limit int64) ([]byte, error) {
-	return s.ReadFileLimitInto(nil, name, limit)
+// Open implements fs.FS.
+func (s *SiteFS) Open(name string) (fs.File, error) {
+	if err := checkName("open", name); err != nil {
+		return nil, err
+	}
+	f, err := s.o.open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &file{File: f, s: s, name: name}, nil
 }
 
-// ReadFileLimitInto is ReadFileLimit reading into buf's memory when it is
-// big enough.
-func (s *SiteFS) ReadFileLimitInto(buf []byte, name string, limit int64) ([]byte, error) {
-	if !fs.ValidPath(name) {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
+// Stat implements fs.StatFS.
+func (s *SiteFS) Stat(name string) (fs.FileInfo, error) {
+	if err := checkName("stat", name); err != nil {
+		return nil, err
 	}
-	b, err := fastio.ReadFileInto(buf, filepath.Join(s.dir, filepath.FromSlash(name)), limit, true)
-	if fastio.IsSymlinkErr(err) {
-		return s.readThroughRoot(name, limit)
-	}
-	return b, err
+	return s.o.stat(name, true)
 }
 
-func (s *SiteFS) readThroughRoot(name string, limit int64) ([]byte, error) {
-	f, err := s.root.Open(filepath.FromSlash(name))
+// Lstat implements fs.ReadLinkFS: it describes a symlink itself, as the
+// entries of ReadDir do.
+func (s *SiteFS) Lstat(name string) (fs.FileInfo, error) {
+	if err := checkName("lstat", name); err != nil {
+		return nil, err
+	}
+	return s.o.stat(name, false)
+}
+
+// ReadLink implements fs.ReadLinkFS.
+func (s *SiteFS) ReadLink(name string) (string, error) {
+	if err := checkName("readlink", name); err != nil {
+		return "", err
+	}
+	return s.o.readLink(name)
+}
+
+// ReadDir implements fs.ReadDirFS.
+func (s *SiteFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if err := checkName("readdir", name); err != nil {
+		return nil, err
+	}
+	f, err := s.o.open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err == nil && int64(len(b)) > limit {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: fastio.ErrTooLarge}
-	}
-	return b, err
+	entries, err := (&file{File: f, s: s, name: name}).ReadDir(-1)
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, err
 }
+
+// ReadFile implements fs.ReadFileFS.
+func (s *SiteFS) ReadFile(name string) ([]byte, error) {
+	return s.ReadFileLimitInto(nil, name, math.MaxInt64)
+}
+
+// ReadFileLimitInto reads a regular file of at most limit bytes, into
+// buf's memory when it is big enough, or fails with fastio.ErrTooLarge.
+func (s *SiteFS) ReadFileLimitInto(buf []byte, name string, limit int64) ([]byte, error) {
+	if err := checkName("read", name); err != nil {
+		return nil, err
+	}
+	return s.o.readFile(buf, name, limit)
+}
+
+// checkName refuses what fs.FS does not accept as a name, ".." above all.
+func checkName(op, name string) error {
+	if !fs.ValidPath(name) {
+		return &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	return nil
+}
+
+// file is an open file or folder of a SiteFS.
+type file struct {
+	*os.File
+	s    *SiteFS
+	name string
+}
+
+// ReadDir returns entries whose Info asks the SiteFS: the os.File's own
+// would look the entry up by a path outside the opener.
+func (f *file) ReadDir(n int) ([]fs.DirEntry, error) {
+	entries, err := f.File.ReadDir(n)
+	out := make([]fs.DirEntry, len(entries))
+	for i, e := range entries {
+		out[i] = dirEntry{DirEntry: e, s: f.s, name: path.Join(f.name, e.Name())}
+	}
+	return out, err
+}
+
+// dirEntry is an entry of a SiteFS folder.
+type dirEntry struct {
+	fs.DirEntry
+	s    *SiteFS
+	name string
+}
+
+// Info describes the entry itself, a symlink rather than where it leads.
+func (e dirEntry) Info() (fs.FileInfo, error) { return e.s.o.stat(e.name, false) }
 
 // limitReader is what SiteFS offers beyond fs.FS; a plain fs.FS (tests,
 // fault injection) is read with Stat and ReadFile.

@@ -20,36 +20,27 @@ type Files struct {
 }
 
 // Walk lists the content files of the site in fsys. Hidden files and editor
-// leftovers are skipped; a symlink is listed like a file and must be read
-// through a root-confined fs.FS (see Read) so it cannot reach outside the
-// site.
+// leftovers are skipped. Symlinks are followed as far as fsys lets them
+// (a SiteFS keeps them inside the site), so a file reached through one is
+// listed under the link's path; a link that cannot be followed is a
+// problem.
 func Walk(fsys fs.FS) (Files, diag.List) {
 	var files Files
 	var probs diag.List
-	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == ContentDir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipAll
-			}
-			probs.Add(diag.Errorf(p, 0, 0, "check the file's permissions", "cannot read: %v", err))
-			return nil
-		}
-		if Ignored(path.Base(p)) && p != ContentDir {
-			if d.IsDir() {
+	err := WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case p != ContentDir && Ignored(path.Base(p)):
+			if err == nil && d.IsDir() {
 				return fs.SkipDir
 			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if d.Type()&fs.ModeSymlink != 0 && isDirLink(fsys, p) {
-			probs.Add(diag.Warnf(p, 0, 0, "copy the folder into content/ instead", "symlinked folders are not followed"))
-			return nil
-		}
-		if IsMarkdown(p) {
+		case err != nil && p == ContentDir && errors.Is(err, fs.ErrNotExist):
+			return fs.SkipAll
+		case err != nil:
+			probs.Add(fileProblem(p, err))
+		case d.IsDir():
+		case IsMarkdown(p):
 			files.Pages = append(files.Pages, p)
-		} else {
+		default:
 			files.Other = append(files.Other, p)
 		}
 		return nil
@@ -60,11 +51,6 @@ func Walk(fsys fs.FS) (Files, diag.List) {
 	slices.Sort(files.Pages)
 	slices.Sort(files.Other)
 	return files, probs
-}
-
-func isDirLink(fsys fs.FS, p string) bool {
-	info, err := fs.Stat(fsys, p)
-	return err == nil && info.IsDir()
 }
 
 // IsMarkdown reports whether a file is a page.

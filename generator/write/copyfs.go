@@ -4,63 +4,42 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 
 	"playbook/generator/diag"
+	"playbook/generator/load"
 )
-
-// maxLinkHops bounds symbolic link chains, as the kernel's ELOOP does.
-const maxLinkHops = 40
 
 // CopyFS copies the tree at root in src (static/, a bundle's folder) into
 // sink under prefix ("" for the site root). Regular files are copied,
-// streamed when sink is a StreamWriter. A symbolic link is followed when it
-// stays inside root; one that leads outside root (or loops) is skipped and
-// reported. A missing root copies nothing. All problems are returned
-// together.
+// streamed when sink is a StreamWriter. Symbolic links are followed as
+// far as src lets them: src is the site's load.SiteFS, which refuses a
+// link leading out of the site folder, so such a link, a broken one or a
+// loop is skipped and reported. A missing root copies nothing. All
+// problems are returned together, as diag.Problems; other errors (a full
+// disk) are joined with them.
 func CopyFS(sink Sink, src fs.FS, root, prefix string) error {
 	root = path.Clean(root)
 	if _, err := fs.Stat(src, root); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	c := &copier{sink: sink, src: src, root: root}
-	c.walk(root, prefix, []string{root})
-	return errors.Join(c.errs...)
-}
-
-// copier holds one CopyFS run and the problems it found.
-type copier struct {
-	sink Sink
-	src  fs.FS
-	root string
-	errs []error
-}
-
-// walk copies the folder dir to out; visiting holds the folders being
-// walked, so a link back to one of them is caught as a loop.
-func (c *copier) walk(dir, out string, visiting []string) {
-	err := fs.WalkDir(c.src, dir, func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			c.errs = append(c.errs, err)
-			return nil // skip what cannot be read, copy the rest
-		}
-		target := path.Join(out, relTo(dir, name))
+	var errs []error
+	err := load.WalkDir(src, root, func(name string, d fs.DirEntry, err error) error {
 		switch {
+		case err != nil:
+			errs = append(errs, linkProblem(name, d, err))
 		case d.IsDir():
-		case d.Type()&fs.ModeSymlink != 0:
-			c.link(name, target, visiting)
 		case d.Type().IsRegular():
-			c.errs = append(c.errs, c.file(name, target))
+			errs = append(errs, copyFile(sink, src, name, path.Join(prefix, relTo(root, name))))
 		default:
-			c.errs = append(c.errs, diag.Errorf(name, 0, 0, "remove it", "not a regular file, so it is not copied"))
+			errs = append(errs, diag.Errorf(name, 0, 0, "remove it", "not a regular file, so it is not copied"))
 		}
-		return nil
+		return nil // skip what cannot be read, copy the rest
 	})
-	c.errs = append(c.errs, err)
+	return errors.Join(append(errs, err)...)
 }
 
-// relTo returns name, a path WalkDir found under dir, relative to dir.
+// relTo returns name, a path found under dir, relative to dir.
 func relTo(dir, name string) string {
 	switch {
 	case name == dir:
@@ -71,17 +50,17 @@ func relTo(dir, name string) string {
 	return strings.TrimPrefix(name, dir+"/")
 }
 
-// file copies one regular file.
-func (c *copier) file(name, target string) error {
-	sw, ok := c.sink.(StreamWriter)
+// copyFile copies one regular file.
+func copyFile(sink Sink, src fs.FS, name, target string) error {
+	sw, ok := sink.(StreamWriter)
 	if !ok {
-		data, err := fs.ReadFile(c.src, name)
+		data, err := fs.ReadFile(src, name)
 		if err != nil {
 			return err
 		}
-		return c.sink.Write(target, data)
+		return sink.Write(target, data)
 	}
-	f, err := c.src.Open(name)
+	f, err := src.Open(name)
 	if err != nil {
 		return err
 	}
@@ -89,24 +68,19 @@ func (c *copier) file(name, target string) error {
 	return sw.WriteFrom(target, f)
 }
 
-// link copies what the link name points to, if it stays inside root.
-func (c *copier) link(name, target string, visiting []string) {
-	resolved, err := c.resolve(name)
-	if err != nil {
-		c.errs = append(c.errs, err)
-		return
-	}
-	fi, err := fs.Stat(c.src, resolved)
+// linkProblem turns the error of following a symbolic link into a
+// problem of the site; any other error is returned as it is.
+func linkProblem(name string, d fs.DirEntry, err error) error {
 	switch {
-	case err != nil:
-		c.errs = append(c.errs, err)
-	case fi.IsDir() && slices.Contains(visiting, resolved):
-		c.errs = append(c.errs, loopProblem(name))
-	case fi.IsDir():
-		c.walk(resolved, target, append(slices.Clip(visiting), resolved))
-	case fi.Mode().IsRegular():
-		c.errs = append(c.errs, c.file(resolved, target))
-	default:
-		c.errs = append(c.errs, diag.Errorf(name, 0, 0, "remove it", "link to something that is not a regular file, so it is not copied"))
+	case errors.Is(err, load.ErrOutside):
+		return diag.Errorf(name, 0, 0, "point the link inside the site folder by a relative path, or copy the file in",
+			"symbolic link leads outside the site folder or is absolute, so it is not copied")
+	case errors.Is(err, load.ErrLoop):
+		return diag.Errorf(name, 0, 0, "remove the link or point it elsewhere",
+			"symbolic link loop, so it is not copied")
+	case errors.Is(err, fs.ErrNotExist) && d != nil && d.Type()&fs.ModeSymlink != 0:
+		return diag.Errorf(name, 0, 0, "remove the link or point it at a file",
+			"symbolic link leads to nothing, so it is not copied")
 	}
+	return err
 }

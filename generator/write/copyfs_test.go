@@ -12,6 +12,8 @@ import (
 	"testing/fstest"
 
 	"playbook/generator/diag"
+	"playbook/generator/load"
+	"playbook/generator/load/loadtest"
 )
 
 func link(target string) *fstest.MapFile {
@@ -60,53 +62,74 @@ func TestCopyFS(t *testing.T) {
 	}
 }
 
-func TestCopyFSReportsBadLinks(t *testing.T) {
-	site := fstest.MapFS{
-		"static/ok.txt":           file("ok"),
-		"static/key.pem":          link("../secrets/key.pem"),
-		"static/passwd":           link("/etc/passwd"),
-		"static/a/deep":           link("../../secrets/key.pem"),
-		"static/loop":             link("loop"),
-		"static/dir/back":         link(".."),
-		"static/via/hop":          link("../key.pem"), // a link to a link that leaves
-		"secrets/key.pem":         file("secret"),
-		"static/zz-after-bad.txt": file("still copied"),
+// TestCopyFSConfinedBySiteFS copies static/ of a site with symlinks at
+// every depth: links inside the site are copied as what they lead to,
+// every other link is skipped with a problem naming it, and nothing from
+// outside the site reaches the output.
+func TestCopyFSConfinedBySiteFS(t *testing.T) {
+	dir, links := loadtest.LinkSite(t)
+	site, err := load.OpenSite(dir)
+	if err != nil {
+		t.Fatal(err)
 	}
+	defer site.Close()
 	mem := NewMemory()
-	err := CopyFS(mem, site, "static", "")
-	got := problemLines(t, err)
-	want := []string{
-		"static/a/deep: symbolic link points outside static/ (to ../../secrets/key.pem), so it is not copied",
-		"static/dir/back: symbolic link loop, so it is not copied",
-		"static/key.pem: symbolic link points outside static/ (to ../secrets/key.pem), so it is not copied",
-		"static/loop: symbolic link loop, so it is not copied",
-		"static/passwd: symbolic link points outside static/ (to /etc/passwd), so it is not copied",
-		"static/via/hop: symbolic link points outside static/ (to ../secrets/key.pem), so it is not copied",
+	got := problemLines(t, CopyFS(mem, site, "static", ""))
+	want := map[string]string{"real.css": "real", "a/b/real.css": "real"}
+	var wantProbs []string
+	for _, l := range links {
+		switch {
+		case !strings.HasPrefix(l.Path, "static/"):
+		case l.Kind == loadtest.ToInside:
+			want[strings.TrimPrefix(l.Inner(), "static/")] = loadtest.Inside
+		default:
+			wantProbs = append(wantProbs, l.Path+": "+copyMsg[l.Kind])
+		}
 	}
-	if !slices.Equal(got, want) {
-		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	slices.Sort(wantProbs)
+	if !slices.Equal(got, wantProbs) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wantProbs, "\n"))
 	}
-	if tree := memTree(mem); !maps.Equal(tree, map[string]string{"ok.txt": "ok", "zz-after-bad.txt": "still copied"}) {
-		t.Errorf("copied %v; want the good files and nothing from outside", tree)
+	tree := memTree(mem)
+	for p, data := range tree {
+		if strings.Contains(data, loadtest.Secret) {
+			t.Errorf("%s was copied from outside the site", p)
+		}
 	}
+	if !maps.Equal(tree, want) {
+		t.Errorf("copied %v\nwant   %v", tree, want)
+	}
+}
+
+// copyMsg is how CopyFS reports a link it does not copy.
+var copyMsg = map[loadtest.Kind]string{
+	loadtest.ToOutside: "symbolic link leads outside the site folder or is absolute, so it is not copied",
+	loadtest.ToNothing: "symbolic link leads to nothing, so it is not copied",
+	loadtest.ToLoop:    "symbolic link loop, so it is not copied",
 }
 
 func TestCopyFSStreamsToDisk(t *testing.T) {
 	src := t.TempDir()
 	writeFile(t, filepath.Join(src, "static", "big.bin"), strings.Repeat("x", 1<<20))
 	writeFile(t, filepath.Join(src, "static", "css", "site.css"), "body { color: #ff0000; }")
-	writeFile(t, filepath.Join(src, "private.txt"), "private")
-	if err := os.Symlink("../private.txt", filepath.Join(src, "static", "leak.txt")); err != nil {
+	private := filepath.Join(t.TempDir(), "private.txt")
+	writeFile(t, private, "private")
+	if err := os.Symlink(private, filepath.Join(src, "static", "leak.txt")); err != nil {
 		t.Fatal(err)
 	}
+	site, err := load.OpenSite(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
 	dest := filepath.Join(t.TempDir(), "public")
 	s, err := Open(dest)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Abort()
-	err = CopyFS(s, os.DirFS(src), "static", "")
-	if got := problemLines(t, err); !slices.Equal(got, []string{"static/leak.txt: symbolic link points outside static/ (to ../private.txt), so it is not copied"}) {
+	err = CopyFS(s, site, "static", "")
+	if got := problemLines(t, err); !slices.Equal(got, []string{"static/leak.txt: " + copyMsg[loadtest.ToOutside]}) {
 		t.Errorf("problems = %v", got)
 	}
 	stats, err := s.Commit()

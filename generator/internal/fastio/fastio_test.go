@@ -4,18 +4,18 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/iotest"
 )
 
-func TestWriteThenRead(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "a.txt")
+func TestWriteFile(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.txt")
 	for _, data := range []string{"hello", "", "x"} {
 		if err := WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		got, err := ReadFile(p, 100, true)
-		if err != nil || string(got) != data {
+		if got, err := os.ReadFile(p); err != nil || string(got) != data {
 			t.Fatalf("read %q, %v; want %q", got, err, data)
 		}
 	}
@@ -24,29 +24,48 @@ func TestWriteThenRead(t *testing.T) {
 	}
 }
 
-func TestReadLimitsAndSymlinks(t *testing.T) {
-	dir := t.TempDir()
-	big := filepath.Join(dir, "big")
-	if err := os.WriteFile(big, make([]byte, 11), 0o644); err != nil {
-		t.Fatal(err)
+func TestReadAll(t *testing.T) {
+	tests := []struct {
+		name, data  string
+		size, limit int64
+		tooLarge    bool
+	}{
+		{"exact size", "hello", 5, 10, false},
+		{"grew since stat", "hello world", 5, 20, false},
+		{"shrank since stat", "hi", 5, 10, false},
+		{"empty", "", 0, 10, false},
+		{"at the limit", "0123456789", 10, 10, false},
+		{"stat over the limit", "0123456789x", 11, 10, true},
+		{"grew over the limit", "0123456789x", 3, 10, true},
 	}
-	if _, err := ReadFile(big, 10, false); !errors.Is(err, ErrTooLarge) {
-		t.Fatalf("want ErrTooLarge, got %v", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := iotest.OneByteReader(strings.NewReader(tt.data))
+			got, err := ReadAll(make([]byte, 0, 4), r, "f", tt.size, tt.limit)
+			if tt.tooLarge {
+				if !errors.Is(err, ErrTooLarge) {
+					t.Fatalf("want ErrTooLarge, got %q, %v", got, err)
+				}
+				return
+			}
+			if err != nil || string(got) != tt.data {
+				t.Fatalf("read %q, %v; want %q", got, err, tt.data)
+			}
+		})
 	}
-	link := filepath.Join(dir, "link")
-	if err := os.Symlink(big, link); err != nil {
-		t.Fatal(err)
+}
+
+func TestReadAllReusesBuffer(t *testing.T) {
+	buf := make([]byte, 0, 64)
+	got, err := ReadAll(buf, strings.NewReader("hello"), "f", 5, 10)
+	if err != nil || &got[0] != &buf[:1][0] {
+		t.Fatalf("read %q, %v into new memory; want buf's", got, err)
 	}
-	if _, err := ReadFile(link, 100, true); !IsSymlinkErr(err) {
-		t.Fatalf("want a symlink error, got %v", err)
-	}
-	if b, err := ReadFile(link, 100, false); err != nil || len(b) != 11 {
-		t.Fatalf("following: %v", err)
-	}
-	if _, err := ReadFile(dir, 100, false); err == nil {
-		t.Fatal("a folder must not read as a file")
-	}
-	if _, err := ReadFile(filepath.Join(dir, "missing"), 100, false); !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("want not-exist, got %v", err)
+}
+
+func TestReadAllError(t *testing.T) {
+	boom := errors.New("boom")
+	if _, err := ReadAll(nil, iotest.ErrReader(boom), "f", 0, 10); !errors.Is(err, boom) {
+		t.Fatalf("got %v", err)
 	}
 }

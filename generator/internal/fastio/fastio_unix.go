@@ -3,6 +3,7 @@
 package fastio
 
 import (
+	"io"
 	"io/fs"
 
 	"golang.org/x/sys/unix"
@@ -31,25 +32,10 @@ func WriteFile(name string, data []byte, perm fs.FileMode) error {
 	return nil
 }
 
-// ReadFile reads a regular file of at most limit bytes. With noFollow, a
-// symlink as the last element fails with unix.ELOOP so the caller can
-// check where it leads.
-func ReadFile(name string, limit int64, noFollow bool) ([]byte, error) {
-	return ReadFileInto(nil, name, limit, noFollow)
-}
-
-// ReadFileInto is ReadFile reading into buf's memory when it is big
-// enough (buf's contents are replaced).
-func ReadFileInto(buf []byte, name string, limit int64, noFollow bool) ([]byte, error) {
-	flags := unix.O_RDONLY | unix.O_CLOEXEC
-	if noFollow {
-		flags |= unix.O_NOFOLLOW
-	}
-	fd, err := openRetry(name, flags, 0)
-	if err != nil {
-		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
-	}
-	defer unix.Close(fd)
+// ReadFd reads the regular file open as fd, of at most limit bytes,
+// into buf's memory when it is big enough: fstat, then reads to end of
+// file. name is for errors. fd stays open.
+func ReadFd(buf []byte, fd int, name string, limit int64) ([]byte, error) {
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
@@ -57,37 +43,25 @@ func ReadFileInto(buf []byte, name string, limit int64, noFollow bool) ([]byte, 
 	if st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrInvalid}
 	}
-	if st.Size > limit {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: ErrTooLarge}
-	}
-	return readAll(buf, fd, name, st.Size, limit)
+	return ReadAll(buf, fdReader(fd), name, st.Size, limit)
 }
 
-// readAll reads to end of file; the size from fstat is a hint, since the
-// file may change while it is read.
-func readAll(buf []byte, fd int, name string, size, limit int64) ([]byte, error) {
-	if int64(cap(buf)) < size+1 {
-		buf = make([]byte, 0, size+1)
-	}
-	buf = buf[:0]
+// fdReader reads a file descriptor with bare read calls, without the
+// poller an os.File registers with.
+type fdReader int
+
+func (fd fdReader) Read(p []byte) (int, error) {
 	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := unix.Read(fd, buf[len(buf):cap(buf)])
-		if err == unix.EINTR {
+		n, err := unix.Read(int(fd), p)
+		switch {
+		case err == unix.EINTR:
 			continue
+		case err != nil:
+			return 0, err
+		case n == 0 && len(p) > 0:
+			return 0, io.EOF
 		}
-		if err != nil {
-			return nil, &fs.PathError{Op: "read", Path: name, Err: err}
-		}
-		if n == 0 {
-			return buf, nil
-		}
-		buf = buf[:len(buf)+n]
-		if int64(len(buf)) > limit {
-			return nil, &fs.PathError{Op: "read", Path: name, Err: ErrTooLarge}
-		}
+		return n, nil
 	}
 }
 
@@ -98,14 +72,4 @@ func openRetry(name string, flags int, perm uint32) (int, error) {
 			return fd, err
 		}
 	}
-}
-
-// IsSymlinkErr reports whether err is what ReadFile returns with
-// noFollow for a symlink.
-func IsSymlinkErr(err error) bool {
-	var pe *fs.PathError
-	if pe, _ = err.(*fs.PathError); pe == nil {
-		return false
-	}
-	return pe.Err == unix.ELOOP || pe.Err == unix.EMLINK
 }
