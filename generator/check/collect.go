@@ -4,7 +4,6 @@ import (
 	"hash/maphash"
 	"io"
 	"maps"
-	"slices"
 	"strings"
 	"sync"
 
@@ -15,8 +14,8 @@ import (
 
 // pageFacts is what one HTML file offers and asks for.
 type pageFacts struct {
-	ids    []string // sorted, each once
-	links  []string // distinct href and src values as written
+	ids    string   // sorted, each once, joined (joinFacts)
+	links  string   // distinct href and src values as written, joined
 	jsonLD [][]byte // bodies of <script type="application/ld+json">
 
 	// The facts of a file never change, so its structured data is
@@ -31,16 +30,19 @@ type pageFacts struct {
 }
 
 func (f *pageFacts) hasID(id string) bool {
-	_, ok := slices.BinarySearch(f.ids, id)
-	return ok
+	return strings.HasPrefix(f.ids, id+factSep) || strings.Contains(f.ids, factSep+id+factSep)
 }
 
-// internalLinks returns the file's distinct internal links, resolved.
+// internalLinks returns the file's distinct internal links, resolved. A
+// collector that later ones start from keeps them (see KeepResolved).
 func (f *pageFacts) internalLinks(v verifier, out string) []linkTarget {
+	if !v.c.keepResolved {
+		return v.targets(out, splitFacts(f.links))
+	}
 	f.resolveMu.Lock()
 	defer f.resolveMu.Unlock()
 	if f.targets == nil || f.resolvedFor != v.base {
-		f.targets, f.resolvedFor = v.targets(out, f.links), v.base
+		f.targets, f.resolvedFor = v.targets(out, splitFacts(f.links)), v.base
 	}
 	return f.targets
 }
@@ -61,6 +63,17 @@ type Collector struct {
 	// expected holds, by output path, a hash of the JSON-LD the renderer
 	// encoded from a validated graph (Expect).
 	expected sync.Map
+	// keepResolved keeps each page's resolved links after Verify.
+	keepResolved bool
+}
+
+// KeepResolved makes Verify keep each page's links as it resolved them,
+// for serve, where later collectors start from this one and most pages
+// are not written again: their links are then resolved once. A one-off
+// build lets them go page by page instead.
+func (c *Collector) KeepResolved() *Collector {
+	c.keepResolved = true
+	return c
 }
 
 // Expect tells the collector the JSON-LD a page is about to carry, as
@@ -88,7 +101,7 @@ func NewCollector(next write.Sink) *Collector {
 // and keeps the others, whose facts prev already holds.
 func NewCollectorFrom(next write.Sink, prev *Collector, drop []string) *Collector {
 	prev.mu.Lock()
-	c := &Collector{next: next, files: maps.Clone(prev.files), pages: maps.Clone(prev.pages), prev: prev, written: map[string]bool{}}
+	c := &Collector{next: next, files: maps.Clone(prev.files), pages: maps.Clone(prev.pages), prev: prev, written: map[string]bool{}, keepResolved: true}
 	prev.mu.Unlock()
 	for _, p := range drop {
 		delete(c.files, p)

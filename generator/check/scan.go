@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unique"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/html"
@@ -22,9 +21,9 @@ func scan(data []byte) *pageFacts {
 	buf := scanBuffers.Get().(*[]byte)
 	in := append((*buf)[:0], data...)
 	in = preprocess(in)
-	f := &pageFacts{}
-	f.scanTokens(html.NewLexer(parse.NewInputBytes(in)))
-	f.compact()
+	var r reading
+	r.scanTokens(html.NewLexer(parse.NewInputBytes(in)))
+	f := r.facts()
 	if cap(in) <= maxPooledScan {
 		*buf = in[:0]
 		scanBuffers.Put(buf)
@@ -54,7 +53,7 @@ const maxPooledScan = 4 << 20
 // scanTokens walks the tokens. Text is skipped except inside a JSON-LD
 // script; inline SVG and MathML arrive as one token and are lexed again
 // from their first child, so links and ids inside them count too.
-func (f *pageFacts) scanTokens(l *html.Lexer) {
+func (f *reading) scanTokens(l *html.Lexer) {
 	var tag pendingTag
 	inLD := false
 	for {
@@ -84,7 +83,7 @@ func (f *pageFacts) scanTokens(l *html.Lexer) {
 
 // scanForeign scans an inline <svg> or <math> element: its own attributes,
 // then its content.
-func (f *pageFacts) scanForeign(elem []byte) {
+func (f *reading) scanForeign(elem []byte) {
 	end := bytes.IndexByte(elem, '>')
 	if end < 0 {
 		return
@@ -123,30 +122,54 @@ func (t *pendingTag) attr(key, raw []byte) {
 	}
 }
 
+// reading is what a scan has found so far.
+type reading struct {
+	ids, links []string
+	jsonLD     [][]byte
+}
+
 // commit records a closed tag's ids and links and reports whether it
 // opens a JSON-LD script.
-func (f *pageFacts) commit(t *pendingTag) bool {
+func (f *reading) commit(t *pendingTag) bool {
 	f.ids = append(f.ids, t.ids...)
 	f.links = append(f.links, t.links...)
 	return t.isLD
 }
 
-// compact sorts the ids and keeps each link once, as one shared string:
-// a build holds every page's facts until the links are checked, and the
-// menu, footer and tag links repeat on every page (at 100,000 pages the
-// copies alone took hundreds of megabytes).
-func (f *pageFacts) compact() {
+// facts keeps the ids sorted and each link once, each list joined into one
+// string: a build holds every page's facts until the links are checked,
+// and a string per link and id cost more than their text (at 100,000
+// pages, hundreds of megabytes).
+func (f *reading) facts() *pageFacts {
 	slices.Sort(f.ids)
-	f.ids = slices.Clone(slices.Compact(f.ids))
 	seen := make(map[string]bool, len(f.links))
 	links := f.links[:0]
 	for _, l := range f.links {
 		if !seen[l] {
 			seen[l] = true
-			links = append(links, unique.Make(l).Value())
+			links = append(links, l)
 		}
 	}
-	f.links = slices.Clone(links)
+	return &pageFacts{ids: joinFacts(slices.Compact(f.ids)), links: joinFacts(links), jsonLD: f.jsonLD}
+}
+
+// factSep ends each id and link of a joined list. No value holds it: a
+// scan first turns every NUL of the page into U+FFFD, as browsers do.
+const factSep = "\x00"
+
+func joinFacts(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return strings.Join(list, factSep) + factSep
+}
+
+// splitFacts reverses joinFacts.
+func splitFacts(joined string) []string {
+	if joined == "" {
+		return nil
+	}
+	return strings.Split(strings.TrimSuffix(joined, factSep), factSep)
 }
 
 // attrValue is an attribute's value as a browser reads it: unquoted, with

@@ -239,7 +239,7 @@ func (v verifier) check(t linkTarget) (msg, fix string) {
 		return "", ""
 	}
 	return "/" + strings.TrimSuffix(file, "index.html") + " has no element with id \"" + t.fragment + "\"",
-		"link to one of its heading ids" + suggestIDs(facts.ids)
+		"link to one of its heading ids" + suggestIDs(splitFacts(facts.ids))
 }
 
 // internalPath turns a link into a site-relative output path and fragment;

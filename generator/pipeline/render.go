@@ -25,6 +25,9 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	in, out := pass.Inputs, pass.Outputs
 	rendered := s.minifying(sink)
 	coll := check.NewCollector(rendered)
+	if !s.oneOff() {
+		coll.KeepResolved() // the next run starts from it
+	}
 	if out.CheckFrom != nil {
 		coll = check.NewCollectorFrom(rendered, out.CheckFrom, out.Drop)
 	}

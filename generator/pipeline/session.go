@@ -42,6 +42,10 @@ func NewSession(opts Options) (*Session, error) {
 	return &Session{opts: opts, fsys: fsys, site: site, cache: map[string]*parsed{}}, nil
 }
 
+// oneOff reports whether the session serves a single run (Build, Check),
+// which keeps nothing for a next one.
+func (s *Session) oneOff() bool { return s.spill != nil }
+
 // Close releases the site folder.
 func (s *Session) Close() error {
 	if s.spill != nil {
