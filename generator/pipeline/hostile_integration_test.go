@@ -180,6 +180,19 @@ func urlCases() []hostileCase {
 				`content/a.md:4:11: error: alias "../../x" is not a path of this site — write the old path of the page`,
 				`content/a.md:4:20: error: alias "https://evil.example/" is not a path of this site`,
 			}},
+		{name: "a layout symlinked outside", setup: func(t *testing.T, s *sitetest.Site) {
+			outside := filepath.Join(t.TempDir(), "footer.html")
+			if err := os.WriteFile(outside, []byte("<footer>secret</footer>"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			s.WriteFile("content/a.md", "---\ntitle: A\ndescription: d\n---\n")
+			s.WriteFile("layouts/partials/.keep", "")
+			if err := os.Symlink(outside, filepath.Join(s.Dir, "layouts", "partials", "footer.html")); err != nil {
+				t.Fatal(err)
+			}
+		}, want: []string{
+			"layouts/partials/footer.html: error: cannot read the layout: open partials/footer.html: a symlink leads outside the site folder or is absolute — point the link inside the site folder",
+		}},
 		{name: "symlinks in content point outside", setup: linkOutside, want: []string{
 			"content/folder: error: cannot read the file: a symlink leads outside the site folder or is absolute — symlinks must point inside the site folder",
 			"content/leak.md: error: cannot read the file: ",

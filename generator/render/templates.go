@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"playbook/generator/diag"
+	"playbook/generator/load"
 	"playbook/generator/model"
 )
 
@@ -113,18 +114,18 @@ func (l layoutFS) common(funcs template.FuncMap) (*template.Template, error) {
 	root := template.New("baseof.html").Funcs(funcs)
 	src, origin, err := l.read("baseof.html")
 	if err != nil {
-		return nil, fileError{origin, err}
+		return nil, readError(origin, err)
 	}
 	if _, err := root.Parse(string(src)); err != nil {
-		return nil, fileError{origin, err}
+		return nil, fileError{file: origin, err: err}
 	}
 	for _, name := range l.partialNames() {
 		src, origin, err := l.read(name)
 		if err != nil {
-			return nil, fileError{origin, err}
+			return nil, readError(origin, err)
 		}
 		if _, err := root.New(name).Parse(string(src)); err != nil {
-			return nil, fileError{origin, err}
+			return nil, fileError{file: origin, err: err}
 		}
 	}
 	return root, nil
@@ -138,25 +139,28 @@ func (l layoutFS) kindSet(common *template.Template, names []string) (*template.
 			continue
 		}
 		if err != nil {
-			return nil, fileError{origin, err}
+			return nil, readError(origin, err)
 		}
 		set, err := common.Clone()
 		if err != nil {
-			return nil, fileError{origin, err}
+			return nil, fileError{file: origin, err: err}
 		}
 		if _, err := set.New(name).Parse(string(src)); err != nil {
-			return nil, fileError{origin, err}
+			return nil, fileError{file: origin, err: err}
 		}
 		return set, nil
 	}
-	return nil, fileError{"layouts/" + names[0], fmt.Errorf("no template %s", strings.Join(names, " or "))}
+	return nil, fileError{file: "layouts/" + names[0], err: fmt.Errorf("no template %s", strings.Join(names, " or "))}
 }
 
 // fileError ties a template error to the layout file it came from.
 type fileError struct {
 	file string
 	err  error
+	read bool // the file could not be read, rather than parsed or run
 }
+
+func readError(file string, err error) fileError { return fileError{file: file, err: err, read: true} }
 
 func (e fileError) Error() string { return e.file + ": " + e.err.Error() }
 
@@ -169,6 +173,13 @@ func templateProblem(err error) diag.Problem {
 	file := strings.TrimPrefix(fe.file, "theme:")
 	if strings.HasPrefix(fe.file, "theme:") {
 		file = "layouts/" + file + " (built-in theme)"
+	}
+	if fe.read {
+		fix := "check that the file is readable"
+		if errors.Is(fe.err, load.ErrOutside) || errors.Is(fe.err, load.ErrLoop) {
+			fix = "point the link inside the site folder by a relative path, or copy the file into layouts/"
+		}
+		return diag.Errorf(file, 0, 0, fix, "cannot read the layout: %v", fe.err)
 	}
 	return diag.Errorf(file, line, 0, "fix the template syntax; see https://pkg.go.dev/html/template", "template error: %v", fe.err)
 }
