@@ -65,6 +65,8 @@ type Collector struct {
 	expected sync.Map
 	// keepResolved keeps each page's resolved links after Verify.
 	keepResolved bool
+	// settle, when set, checks links as pages are written (Settling).
+	settle *settler
 }
 
 // KeepResolved makes Verify keep each page's links as it resolved them,
@@ -154,6 +156,9 @@ func (c *Collector) record(next write.Sink, path string, data []byte) error {
 	if strings.HasSuffix(path, ".html") {
 		facts = scan(data)
 		c.validateNow(path, facts)
+		if c.settle != nil {
+			facts.links = c.settle.unsettled(path, facts)
+		}
 	}
 	// Record only what was written: a refused write (an alias onto a
 	// page) must not replace the facts of the file that stays.

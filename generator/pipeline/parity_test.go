@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"playbook/generator/incremental"
+	"playbook/generator/internal/sitetest"
 	"playbook/generator/pipeline"
 	"playbook/generator/write"
 )
@@ -71,4 +73,47 @@ func filesUnder(t *testing.T, dir string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestBuildFindsWhatServeFinds checks that a one-off run, which settles
+// links as pages are written, reports exactly the problems serve's engine
+// finds checking every link at the end.
+func TestBuildFindsWhatServeFinds(t *testing.T) {
+	s := sitetest.New(t, `-- site.yaml --
+title: T
+base_url: https://example.com/docs/
+-- static/files/a.txt --
+a
+-- content/guides/one.md --
+---
+title: One
+description: "The first guide, which links everywhere, some of it broken."
+---
+## Here
+
+[fine](/guides/two/) [fine anchor](/guides/two/#there) [own anchor](#here) [file](/files/a.txt)
+[no page](/guides/none/) [no anchor](/guides/two/#nowhere) [no own anchor](#gone) [no file](/files/b.txt)
+[relative](../two/) [relative broken](../three/) [twin](/guides/two/index.html.md) [feed](/feed.xml)
+-- content/guides/two.md --
+---
+title: Two
+description: "The second guide, which the first one links to by anchor."
+---
+## There
+
+[back](/guides/one/#here) [up](../) [away](https://other.example/)
+`)
+	opts := s.Options()
+	built, err := pipeline.Check(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	live := sitetest.FreshBuild(t, opts)
+	got, want := sitetest.ProblemStrings(&incremental.Update{Result: *built}), sitetest.ProblemStrings(live)
+	if !slices.Equal(got, want) {
+		t.Fatalf("check found\n%s\nserve found\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(got) != 5 {
+		t.Fatalf("want a problem for each broken link, got %q", got)
+	}
 }

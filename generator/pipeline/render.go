@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -25,14 +26,16 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	in, out := pass.Inputs, pass.Outputs
 	rendered := s.minifying(sink)
 	coll := check.NewCollector(rendered)
-	if !s.oneOff() {
-		coll.KeepResolved() // the next run starts from it
-	}
 	if out.CheckFrom != nil {
 		coll = check.NewCollectorFrom(rendered, out.CheckFrom, out.Drop)
 	}
 	r := render.New(in.Site, in.Templates, coll, render.Options{
 		Prepared: s.Prepared, ExpectJSONLD: coll.Expect, NoLLMSFull: s.opts.KeepLLMSFull, Now: s.opts.Now})
+	if s.oneOff() {
+		coll.Settling(in.Config.BaseURL, in.Config.BasePath(), s.willWrite(r, in))
+	} else {
+		coll.KeepResolved() // the next run starts from it
+	}
 	pass.Collector, pass.Renderer = coll, r
 	var siteFilesErr error
 	var siteFiles sync.WaitGroup
@@ -65,6 +68,33 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	pass.CheckProblems = coll.Verify(in.Site, s.linkPositions)
 	w.lap("check links")
 	return nil
+}
+
+// willWrite tells whether a one-off run is going to write a path: a page
+// or its twin, a site file, or a theme static file the site does not
+// replace (the site's own static files are checked when copied).
+func (s *Session) willWrite(r *render.Renderer, in *Inputs) func(path string) bool {
+	paths := make(map[string]bool, 2*len(in.Site.Pages)+32)
+	for _, p := range in.Site.Pages {
+		for _, f := range render.PageFiles(p.URL) {
+			paths[f] = true
+		}
+	}
+	for _, f := range r.SiteFileNames() {
+		paths[f] = true
+	}
+	_ = fs.WalkDir(layouts.Static(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !s.exists(path.Join("static", p)) {
+			paths[p] = true
+		}
+		return nil
+	})
+	return func(p string) bool { return paths[p] }
+}
+
+func (s *Session) exists(p string) bool {
+	_, err := fs.Stat(s.fsys, p)
+	return err == nil
 }
 
 // minifying is sink behind the minifier when the options ask for it.

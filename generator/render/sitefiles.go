@@ -22,17 +22,8 @@ import (
 // build runs them beside the pages. Aliases come after the pages.
 // It returns the paths it wrote.
 func (r *Renderer) SiteFiles() ([]string, error) {
-	steps := []struct {
-		name string
-		fn   func() ([]byte, error)
-	}{
-		{"sitemap.xml", r.sitemap},
-		{"robots.txt", r.robots},
-		{"feed.xml", r.feed},
-		{"llms.txt", r.llms},
-	}
 	var written []string
-	for _, s := range steps {
+	for _, s := range r.smallSiteFiles() {
 		b, err := s.fn()
 		if err != nil {
 			return written, fmt.Errorf("%s: %w", s.name, err)
@@ -49,6 +40,33 @@ func (r *Renderer) SiteFiles() ([]string, error) {
 		written = append(written, LLMSFullFile)
 	}
 	return append(written, notFoundFile), r.notFound()
+}
+
+// siteFile is a site file made whole in memory.
+type siteFile struct {
+	name string
+	fn   func() ([]byte, error)
+}
+
+func (r *Renderer) smallSiteFiles() []siteFile {
+	return []siteFile{
+		{"sitemap.xml", r.sitemap},
+		{"robots.txt", r.robots},
+		{"feed.xml", r.feed},
+		{"llms.txt", r.llms},
+	}
+}
+
+// SiteFileNames are the paths SiteFiles writes.
+func (r *Renderer) SiteFileNames() []string {
+	var names []string
+	for _, s := range r.smallSiteFiles() {
+		names = append(names, s.name)
+	}
+	if !r.opts.NoLLMSFull {
+		names = append(names, LLMSFullFile)
+	}
+	return append(names, notFoundFile)
 }
 
 func (r *Renderer) sitemap() ([]byte, error) {
