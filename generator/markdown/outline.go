@@ -3,7 +3,6 @@ package markdown
 import (
 	"slices"
 	"strings"
-	"unique"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -186,9 +185,7 @@ func (w *outliner) addAnswer(c *container.Container) {
 
 func (w *outliner) addLink(dest []byte, pos int) {
 	line, col := w.lines.lineCol(pos)
-	// Interned: the same destinations recur across pages, and the output
-	// check holds the same strings.
-	w.o.Links = append(w.o.Links, Link{Dest: unique.Make(string(dest)).Value(), Line: line, Col: col})
+	w.o.Links = append(w.o.Links, Link{Dest: string(dest), Line: line, Col: col})
 }
 
 func (w *outliner) addPrompt(f *ast.FencedCodeBlock) {
