@@ -43,7 +43,8 @@ fuzz:
 golden:
 	$(GO) test ./... -update
 
-## bench: playbook against Hugo on the same corpus (1k and 10k pages), plus Go benchmarks
+## bench: playbook against Hugo (defaults, and pages-only) on the same 1k and 10k-page corpora, plus Go benchmarks;
+##        SIZES=100000 make bench adds the 100k-page size (playbook only). See bench/README.md
 bench:
 	bash bench/run.sh
 
