@@ -115,34 +115,65 @@ func firstErr(errs ...error) error {
 }
 
 // renderPages renders pages over all cores; the first error stops the rest.
+// List pages get workers of their own, at most listWorkers at a time: a
+// tag listing 40,000 pages is megabytes of HTML, held several times over
+// while it is executed, minified and checked, and eight of them at once
+// (they sort together, at /tags/) would spike the memory of a big build.
 func renderPages(ctx context.Context, r *render.Renderer, pages []*model.Page) error {
+	var lists, content []*model.Page
+	for _, p := range pages {
+		if p.IsList() {
+			lists = append(lists, p)
+		} else {
+			content = append(content, p)
+		}
+	}
+	var run pageRun
+	var wg sync.WaitGroup
+	wg.Go(func() { run.pages(ctx, r, lists, listWorkers) })
+	run.pages(ctx, r, content, ioWorkers())
+	wg.Wait()
+	return run.err
+}
+
+// listWorkers is how many list pages are rendered at once.
+const listWorkers = 2
+
+// pageRun is one renderPages call: the first error stops every worker.
+type pageRun struct {
+	once   sync.Once
+	err    error
+	failed atomic.Bool // err is only safe to read once every worker is done
+}
+
+func (run *pageRun) fail(err error) {
+	run.once.Do(func() { run.err = err; run.failed.Store(true) })
+}
+
+// pages renders pages on n workers.
+func (run *pageRun) pages(ctx context.Context, r *render.Renderer, pages []*model.Page, n int) {
 	work := make(chan *model.Page)
 	var wg sync.WaitGroup
-	var once sync.Once
-	var firstErr error
-	var failed atomic.Bool // firstErr is only safe to read after wg.Wait
-	fail := func(err error) { once.Do(func() { firstErr = err; failed.Store(true) }) }
-	for range ioWorkers() {
+	for range n {
 		wg.Go(func() {
 			for p := range work {
 				if err := r.Page(p); err != nil {
-					fail(err)
+					run.fail(err)
 				}
 			}
 		})
 	}
 	for _, p := range pages {
 		if err := ctx.Err(); err != nil {
-			fail(err)
+			run.fail(err)
 		}
-		if failed.Load() {
+		if run.failed.Load() {
 			break
 		}
 		work <- p
 	}
 	close(work)
 	wg.Wait()
-	return firstErr
 }
 
 // recorder passes files on and records their paths.
