@@ -32,6 +32,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return usageError(e, fs, "build takes no arguments, got %q", strings.Join(pos, " "))
 	}
 	opts.Minify = !noMinify
+	tuneForOneRun()
 	res, err := pipeline.Build(ctx, opts)
 	exit := report(e, "build", res, err, opts.Strict)
 	if *timings && res != nil {

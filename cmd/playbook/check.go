@@ -23,6 +23,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return usageError(e, fs, "check takes no arguments, got %q", strings.Join(pos, " "))
 	}
 	opts.Minify = true // check what build would publish
+	tuneForOneRun()
 	res, err := pipeline.Check(ctx, opts)
 	exit := report(e, "check", res, err, opts.Strict)
 	if *timings && res != nil {
