@@ -348,11 +348,7 @@ func linkProblem(page *model.Page, link, msg, fix string, at func(link string) (
 func jsonLDProblems(p *model.Page, f *pageFacts) diag.List {
 	var probs diag.List
 	for _, v := range f.validateJSONLD() {
-		file := p.File
-		if file == "" {
-			file = "layouts (page " + p.URL + ")"
-		}
-		probs.Add(diag.Errorf(file, 0, 0, v.Fix, "invalid structured data in the output at %s: %s", v.Path, v.Msg))
+		probs.Add(diag.Errorf(p.ProblemFile(), 0, 0, v.Fix, "invalid structured data in the output at %s: %s", v.Path, v.Msg))
 	}
 	return probs
 }

@@ -113,7 +113,7 @@ func keptRenderProblems(prev *state, pages []*model.Page, found diag.List) diag.
 	}
 	redone := map[string]bool{}
 	for _, p := range pages {
-		redone[problemFile(p)] = true
+		redone[p.ProblemFile()] = true
 	}
 	out := slices.Clone(found)
 	for _, pr := range prev.renderProbs {
@@ -122,14 +122,6 @@ func keptRenderProblems(prev *state, pages []*model.Page, found diag.List) diag.
 		}
 	}
 	return out
-}
-
-// problemFile is the file render names in a page's problems.
-func problemFile(p *model.Page) string {
-	if p.File != "" {
-		return p.File
-	}
-	return "layouts (page " + p.URL + ")"
 }
 
 // renderFailure reports a page or file the site could not be rendered

@@ -103,6 +103,15 @@ func (p *Page) IsList() bool {
 // (llmstxt.org's rule for directory URLs).
 func (p *Page) TwinURL() string { return p.URL + "index.html.md" }
 
+// ProblemFile is the file a problem about the page names: its source, or,
+// for a list page the model made up, the layouts that render it.
+func (p *Page) ProblemFile() string {
+	if p.File != "" {
+		return p.File
+	}
+	return "layouts (page " + p.URL + ")"
+}
+
 // Line returns the line of the file where the page's body starts, for
 // problems about the page as a whole.
 func (p *Page) Line() int {

@@ -37,10 +37,7 @@ func (r *Renderer) jsonLD(p *model.Page, pr *Prepared, out string) (template.HTM
 func violationProblem(p *model.Page, v schema.Violation) diag.Problem {
 	file, line := v.Origin.File, v.Origin.Line
 	if file == "" {
-		file = p.File
-	}
-	if file == "" {
-		file = "layouts (page " + p.URL + ")"
+		file = p.ProblemFile()
 	}
 	return diag.Errorf(file, line, 0, v.Fix, "invalid structured data at %s: %s", v.Path, v.Msg)
 }
