@@ -18,12 +18,12 @@ import (
 	"playbook/generator/watch"
 )
 
-// BenchmarkLiveRebuild is the rebuild part of a serve reload: one page of
+// BenchmarkReloadRebuild is the rebuild part of a serve reload: one page of
 // a bench/corpus site (PLAYBOOK_RELOAD_PAGES pages, default 10,000) gets a
 // new sentence and Live.Rebuild brings the in-memory site up to date.
 // PLAYBOOK_BENCH_SITE names an existing corpus folder to skip generating
 // one (profiling runs). It reports the median and 95th percentile.
-func BenchmarkLiveRebuild(b *testing.B) {
+func BenchmarkReloadRebuild(b *testing.B) {
 	dir := sitetest.Corpus(b, sitetest.BenchPages(b, 10000))
 	rel := sitetest.FirstContentPage(b, dir)
 	live, err := incremental.NewLive(pipeline.Options{Source: dir, BaseURL: "http://127.0.0.1:1313/"})
