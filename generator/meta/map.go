@@ -68,7 +68,7 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 	if err := yaml.NodeToValue(mapping, &v); err != nil {
 		return m, []diag.Problem{yamlProblem(file, err, lineOffset)}
 	}
-	m.Values = v
+	m.Values = packed(v)
 	recordPositions(m.pos, "", mapping, lineOffset)
 	return m, nil
 }
@@ -154,6 +154,7 @@ func DecodeTOML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 		}
 		return m, []diag.Problem{diag.Errorf(file, line, col, "fix the TOML syntax (key = \"value\", one per line)", "invalid TOML: %s", msg)}
 	}
+	m.Values = packed(m.Values)
 	recordTOMLKeyLines(m.pos, src, md, lineOffset)
 	return m, nil
 }
