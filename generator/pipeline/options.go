@@ -18,7 +18,8 @@ type Options struct {
 	Minify  bool
 	Strict  bool // warnings fail the run
 	// KeepLLMSFull leaves llms-full.txt out of the sink: serve's engine
-	// keeps it as a render.LLMSFull, which a body edit updates in place.
+	// keeps it as a render.LLMSFull over the twins it holds, joined only
+	// when the file is asked for.
 	KeepLLMSFull bool
 	// Unsafe lets raw HTML in Markdown through (site config `unsafe_html`
 	// may also turn it on).

@@ -24,7 +24,8 @@ type Options struct {
 	// (check.Collector.Expect) need not validate it again.
 	ExpectJSONLD func(path string, jsonLD []byte)
 	// NoLLMSFull leaves llms-full.txt out of SiteFiles: serve keeps it as
-	// an LLMSFull document instead, which a body edit updates in place.
+	// an LLMSFull document over the twins it holds instead, joined only
+	// when the file is asked for.
 	NoLLMSFull bool
 	// Now stamps the copyright year; zero means time.Now.
 	Now time.Time
