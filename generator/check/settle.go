@@ -2,7 +2,8 @@ package check
 
 import (
 	"strings"
-	"sync"
+
+	"playbook/generator/config"
 )
 
 // settler checks a page's links as the page is written, for a run whose
@@ -17,11 +18,11 @@ type settler struct {
 }
 
 // Settling makes the collector settle links as pages are written, given
-// the site's base URL and the output paths the run is going to write
-// (every page and twin, the site files, the theme's static files). Verify
-// then reports the same problems; it only has fewer links left to check.
-func (c *Collector) Settling(baseURL, basePath string, willWrite func(path string) bool) *Collector {
-	c.settle = &settler{v: verifier{c: c, base: baseURL, basePath: basePath, rooted: new(sync.Map)}, willWrite: willWrite}
+// the site's config and the output paths the run is going to write (every
+// page and twin, the site files, the theme's static files). Verify then
+// reports the same problems; it only has fewer links left to check.
+func (c *Collector) Settling(cfg *config.Site, willWrite func(path string) bool) *Collector {
+	c.settle = &settler{v: newVerifier(c, cfg, nil), willWrite: willWrite}
 	return c
 }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"playbook/generator/config"
 	"playbook/generator/diag"
 	"playbook/generator/model"
 )
@@ -22,7 +23,7 @@ import (
 func (c *Collector) Verify(site *model.Site, positions LinkPositions) diag.List {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	v := verifier{c: c, base: site.Config.BaseURL, basePath: site.Config.BasePath(), rooted: new(sync.Map), positions: positions}
+	v := newVerifier(c, site.Config, positions)
 	outs := c.pagePaths()
 	found := make([]diag.List, len(outs))
 	reuse := c.reusable(v)
@@ -131,6 +132,10 @@ func pageOf(site *model.Site, out string) *model.Page {
 		return nil
 	}
 	return p
+}
+
+func newVerifier(c *Collector, cfg *config.Site, positions LinkPositions) verifier {
+	return verifier{c: c, base: cfg.BaseURL, basePath: cfg.BasePath(), rooted: new(sync.Map), positions: positions}
 }
 
 type verifier struct {

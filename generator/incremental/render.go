@@ -41,7 +41,7 @@ func keep(pass *pipeline.Pass, err error, mem *write.Memory, prev *state, p *pla
 	if prev != nil && !p.static {
 		st.static, st.staticProbs = prev.static, prev.staticProbs
 	}
-	st.llms = prev.llmsAfter(pass, p, out)
+	st.llms = llmsAfter(prev, pass, p, out)
 	st.renderProbs = keptRenderProblems(prev, p.pages, pass.RenderProblems)
 	return st, slices.Concat(st.staticProbs, st.renderProbs, pass.CheckProblems)
 }
@@ -49,7 +49,7 @@ func keep(pass *pipeline.Pass, err error, mem *write.Memory, prev *state, p *pla
 // llmsAfter is llms-full.txt after a build: made again from the twins when
 // a content page or the site files were rendered, else the previous one.
 // It holds references to the twins in out, so making it is cheap.
-func (prev *state) llmsAfter(pass *pipeline.Pass, p *plan, out *outFiles) *render.LLMSFull {
+func llmsAfter(prev *state, pass *pipeline.Pass, p *plan, out *outFiles) *render.LLMSFull {
 	if prev != nil && !p.siteFiles && !slices.ContainsFunc(p.pages, func(pg *model.Page) bool { return !pg.IsList() }) {
 		return prev.llms
 	}

@@ -30,7 +30,7 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	r := render.New(in.Site, in.Templates, coll, render.Options{
 		Prepared: s.Prepared, ExpectJSONLD: coll.Expect, NoLLMSFull: s.opts.KeepLLMSFull, Now: s.opts.Now})
 	if s.oneOff() {
-		coll.Settling(in.Config.BaseURL, in.Config.BasePath(), s.willWrite(r, in))
+		coll.Settling(in.Config, s.willWrite(r, in))
 	} else {
 		coll.KeepResolved() // the next run starts from it
 	}

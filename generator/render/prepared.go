@@ -33,21 +33,6 @@ type IncludedAnswer struct {
 // page without a body (a list the model made up).
 type PreparedOf func(p *model.Page) (*Prepared, error)
 
-// Size is roughly the memory the prepared parts take.
-func (pr *Prepared) Size() int {
-	n := len(pr.Body) + len(pr.Twin)
-	for _, s := range pr.FAQAnswers {
-		n += len(s)
-	}
-	for _, s := range pr.StepTexts {
-		n += len(s)
-	}
-	for _, h := range pr.TOC {
-		n += len(h.ID) + len(h.Text)
-	}
-	return n
-}
-
 // AppendBinary encodes the page-local parts (everything but Answer, which
 // the whole build keeps) so a big build can keep them out of memory
 // between parse and render.
