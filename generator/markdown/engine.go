@@ -65,7 +65,7 @@ func New(opts Options) *Engine {
 	if opts.Calculator != nil {
 		copts = append(copts, container.WithCalculatorRenderer(opts.Calculator))
 	}
-	var ropts []renderer.Option
+	ropts := []renderer.Option{renderer.WithNodeRenderers(tableRenderer)}
 	if opts.Unsafe {
 		ropts = append(ropts, html.WithUnsafe())
 	}

@@ -1,0 +1,85 @@
+package pipeline_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"playbook/generator/internal/browsertest"
+)
+
+// a11yPages is one page of every kind the example site has.
+var a11yPages = map[string]string{
+	"home":       "/",
+	"guide":      "/guides/grow-ltv-after-purchase/",
+	"playbook":   "/playbooks/seven-day-ltv-quick-start/",
+	"faq":        "/faq/ltv-basics/",
+	"answer":     "/answers/what-is-ltv/",
+	"workflow":   "/workflows/upsell-cross-sell-framework/",
+	"vertical":   "/verticals/medspa/",
+	"calculator": "/ltv-calculator/",
+	"section":    "/guides/",
+	"taxonomy":   "/tags/",
+	"term":       "/stages/expansion/",
+	"notfound":   "/404.html",
+}
+
+// TestAccessibility runs axe-core's WCAG 2.2 AA rules on every page kind
+// of the example site, at phone and desktop widths, in light and dark:
+// each page is loaded once and seen in the four ways in turn.
+func TestAccessibility(t *testing.T) {
+	srv := serveExampleSite(t)
+	browser, err := browsertest.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer browser.Close()
+	for name, path := range a11yPages {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := browser.Tab(3 * time.Minute)
+			defer cancel()
+			if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+				t.Fatal(err)
+			}
+			for _, width := range []int64{390, 1280} {
+				for _, scheme := range []string{"light", "dark"} {
+					if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 900), browsertest.ColorScheme(scheme)); err != nil {
+						t.Fatal(err)
+					}
+					violations, err := browsertest.Axe(ctx)
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, v := range violations {
+						t.Errorf("%s at %dpx, %s: %s", path, width, scheme, v)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestLighthouse scores the home page, a guide, the workflow card, the
+// calculator and a vertical with Lighthouse: accessibility, best practices
+// and SEO must be 100. (Performance depends on the machine's load: make
+// audit prints it.)
+func TestLighthouse(t *testing.T) {
+	srv := serveExampleSite(t)
+	for _, name := range []string{"home", "guide", "workflow", "calculator", "vertical"} {
+		t.Run(name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			defer cancel()
+			rep, err := browsertest.Lighthouse(ctx, srv.URL+a11yPages[name], "accessibility", "best-practices", "seo")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for cat, score := range rep.Scores {
+				if score < 1 {
+					t.Errorf("%s: %s scores %.0f, want 100; failing audits: %v", a11yPages[name], cat, score*100, rep.Failed[cat])
+				}
+			}
+		})
+	}
+}
