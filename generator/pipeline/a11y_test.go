@@ -83,3 +83,55 @@ func TestLighthouse(t *testing.T) {
 		})
 	}
 }
+
+// TestMobileMenu checks the header on a phone: one line, the menu behind a
+// disclosure button that opens from the keyboard and marks the current
+// section; and on a wide screen the row of links instead.
+func TestMobileMenu(t *testing.T) {
+	srv := serveExampleSite(t)
+	browser, err := browsertest.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer browser.Close()
+	ctx, cancel := browser.Tab(2 * time.Minute)
+	defer cancel()
+	visible := func(sel string) string {
+		return `(() => { const e = document.querySelector(` + "`" + sel + "`" + `); return !!e && e.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true}); })()`
+	}
+	err = chromedp.Do(ctx,
+		chromedp.EmulateViewport(390, 800),
+		chromedp.Navigate(srv.URL+a11yPages["guide"]),
+		chromedp.WaitVisible(chromedp.CSS(".nav-menu > summary")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(what, expr string, want bool) {
+		t.Helper()
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Errorf("%s: got %v, want %v", what, got, want)
+		}
+	}
+	check("phone: header is one line (brand and menu button side by side)",
+		`(() => { const h = document.querySelector(".header-inner").getBoundingClientRect().height; const b = document.querySelector(".nav-menu > summary").getBoundingClientRect().height; return h < b * 2; })()`, true)
+	check("phone: row of links hidden", visible(".nav-row"), false)
+	check("phone: menu links hidden before opening", visible(".nav-menu ul"), false)
+	err = chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(".nav-menu > summary")), chromedp.KeyEvent("\r"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("phone: menu open after Enter", `document.querySelector(".nav-menu").open`, true)
+	check("phone: menu links shown", visible(".nav-menu ul"), true)
+	check("phone: current section marked", visible(`.nav-menu a[aria-current="page"]`), true)
+	err = chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("desktop: row of links shown", visible(".nav-row"), true)
+	check("desktop: menu button hidden", visible(".nav-menu > summary"), false)
+}

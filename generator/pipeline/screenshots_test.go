@@ -38,18 +38,21 @@ func TestScreenshots(t *testing.T) {
 	}
 	for name, path := range pages {
 		for _, width := range []int64{390, 1280} {
-			t.Run(fmt.Sprintf("%s-%d", name, width), func(t *testing.T) {
-				shoot(t, browser, srv.URL+path, fmt.Sprintf("%s-%d.png", name, width), width)
-			})
+			for _, scheme := range []string{"light", "dark"} {
+				t.Run(fmt.Sprintf("%s-%d-%s", name, width, scheme), func(t *testing.T) {
+					shoot(t, browser, srv.URL+path, fmt.Sprintf("%s-%d-%s.png", name, width, scheme), width, scheme)
+				})
+			}
 		}
 	}
 }
 
-func shoot(t *testing.T, b *browsertest.Browser, url, file string, width int64) {
-	ctx, cancel := b.Tab(45 * time.Second)
+func shoot(t *testing.T, b *browsertest.Browser, url, file string, width int64, scheme string) {
+	ctx, cancel := b.Tab(2 * time.Minute)
 	defer cancel()
 	err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(width, 900),
+		browsertest.ColorScheme(scheme),
 		chromedp.Navigate(url),
 		chromedp.WaitVisible(chromedp.CSS("h1")),
 	)
