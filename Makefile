@@ -6,7 +6,7 @@ FUZZTIME ?= 30s
 # Minimising a new input costs whole builds for FuzzBuildPage; keep it short.
 FUZZMINTIME ?= 5s
 
-.PHONY: all build run test lint fuzz golden bench loadtest screenshots clean
+.PHONY: all build run test lint fuzz golden bench loadtest audit screenshots clean
 
 all: build
 
@@ -20,8 +20,14 @@ run:
 	$(GO) build -o $(BIN) ./cmd/playbook
 	./$(BIN) serve --source . --port $(PORT)
 
+# The browser tests' audit tools (axe-core, Lighthouse), pinned by the lockfile.
+NPM_DIR := generator/internal/browsertest/npm
+NPM_STAMP := $(NPM_DIR)/node_modules/.package-lock.json
+$(NPM_STAMP): $(NPM_DIR)/package.json $(NPM_DIR)/package-lock.json
+	npm ci --prefix $(NPM_DIR) --no-audit --no-fund --loglevel=error
+
 ## test: vet, then every test (unit, golden, fuzz seeds, browser), the server under -race
-test:
+test: $(NPM_STAMP)
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -race ./generator/pipeline/... ./generator/incremental/... ./generator/write/... ./generator/serve/... ./generator/watch/...
@@ -52,9 +58,14 @@ bench:
 loadtest:
 	PLAYBOOK_LOAD_CONNS=200 PLAYBOOK_LOAD_REBUILDS=100 $(GO) test -count=1 -race -run TestServeUnderLoad -v ./generator/serve/
 
-## screenshots: the home page, a guide, the workflow card and the calculator at 390px and 1280px
+## audit: Lighthouse's four scores (performance too, which depends on the machine's load) on five pages
+audit: $(NPM_STAMP)
+	$(GO) test -count=1 -run TestLighthouse -v ./generator/pipeline/ -args -audit | grep -E 'lighthouse|FAIL|ok'
+
+## screenshots: the home page, a guide, the workflow card and the calculator at 390px and 1280px, light and dark,
+##              and the workflow card printed on A4 and Letter (PDF; pdftoppm -png turns one into images)
 screenshots:
-	$(GO) test -count=1 -run TestScreenshots ./generator/pipeline/ -args -screenshots $(CURDIR)/screenshots
+	$(GO) test -count=1 -run 'TestScreenshots|TestPrintWorkflowCard' ./generator/pipeline/ -args -screenshots $(CURDIR)/screenshots
 
 clean:
 	rm -rf bin public
