@@ -82,6 +82,9 @@ func (r *Renderer) pageData(p *model.Page, pr *Prepared) *PageData {
 			d.Scripts = append(d.Scripts, "/js/calculator.js")
 			d.Styles = append(d.Styles, "/css/calculator.css")
 		}
+		if p.Doc.Outline.CodeBlocks > 0 {
+			d.Scripts = append(d.Scripts, "/js/code.js") // copy buttons
+		}
 	}
 	switch p.Kind {
 	case model.KindCalculator:
