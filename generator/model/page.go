@@ -43,6 +43,10 @@ type Page struct {
 	Date        time.Time
 	Updated     time.Time
 	Draft       bool
+	// NoRender and NoList are Hugo's build options (headless: true,
+	// build: {render: never, list: never}): a page not rendered has no
+	// output; a page not listed is left out of lists and navigation.
+	NoRender, NoList bool
 	Weight      int
 	Tags        []string
 	Aliases     []string
@@ -127,6 +131,9 @@ type Section struct {
 	Page   *Page  // the list page (from _index.md or made up)
 	Parent *Section
 	Pages  []*Page // regular pages directly in the folder, ordered
+	// Unlisted are the folder's pages published but not listed (Hugo's
+	// build: {list: never}).
+	Unlisted []*Page
 	Subs   []*Section
 }
 

@@ -21,6 +21,10 @@ func (s *Site) buildSections(pages []*Page) {
 			continue
 		}
 		p.Section = sec
+		if p.NoList {
+			sec.Unlisted = append(sec.Unlisted, p)
+			continue
+		}
 		sec.Pages = append(sec.Pages, p)
 	}
 	for _, sec := range s.Sections {

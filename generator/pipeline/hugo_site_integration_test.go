@@ -1,0 +1,93 @@
+package pipeline_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"playbook/generator/internal/sitetest"
+	"playbook/generator/pipeline"
+)
+
+// TestHugoSite builds testdata/hugo-site, laid out as a Hugo site: a
+// section without _index.md, one whose _index.md has no title, a headless
+// section and a headless bundle, cascade, build options, shortcodes, ref
+// and relref links and a Zola page. Its only problems are the warnings of
+// its unsupported shortcodes.
+func TestHugoSite(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := pipeline.Build(context.Background(), pipeline.Options{
+		Source: "testdata/hugo-site", Dest: dest, Now: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sitetest.AssertProblems(t, res,
+		`content/docs/getting-started/configure.md:11:1: warning: Hugo shortcode "figure" is not supported; it is left out of the page — write a Markdown image instead`,
+		`content/docs/getting-started/install.md:9:1: warning: Hugo shortcode "note" is not supported; it is left out of the page — write a callout block instead: ::: note`,
+		`content/docs/getting-started/install.md:16:1: warning: Hugo shortcode "tip" is not supported`,
+	)
+	read := func(name string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dest, name))
+		if err != nil {
+			t.Fatalf("output %s: %v", name, err)
+		}
+		return string(b)
+	}
+	exists := func(name string) bool {
+		_, err := os.Stat(filepath.Join(dest, name))
+		return err == nil
+	}
+	install := read("docs/getting-started/install/index.html")
+	for _, want := range []string{
+		`<li><a href="/docs/">Docs</a></li>`, // no _index.md: the folder's name
+		`<li><a href="/docs/getting-started/">Getting Started</a></li>`, // _index.md without title
+		`<a href="/docs/getting-started/configure/#options">the options</a>`, // ref, relative, with anchor
+		`<a href="/docs/reference/cli/">the CLI reference</a>`,              // relref from content/
+		"<p>You need a 64-bit system.</p>",                                   // a shortcode's content stays
+		"<code>{{&lt; note &gt;}}</code>",                                    // the escaped form is text
+		`data-answer="shared-answer"><p class="answer-label">Best answer</p><p class="answer-direct">The tool installs`, // included from a headless section
+	} {
+		if !strings.Contains(install, want) {
+			t.Errorf("install page lacks %s", want)
+		}
+	}
+	if strings.Contains(strings.ReplaceAll(install, "{{&lt; note &gt;}}", ""), "{{") || strings.Contains(install, "answer-source") {
+		t.Error("install page shows a shortcode, or links to the unpublished answer")
+	}
+	twin := read("docs/getting-started/install/index.html.md")
+	if strings.Contains(twin, "{{< /note") || !strings.Contains(twin, "[the options](/docs/getting-started/configure/#options)") {
+		t.Errorf("twin keeps a shortcode or an unresolved ref:\n%s", twin)
+	}
+	for _, gone := range []string{"snippets/index.html", "snippets/shared-answer/index.html", "headless-bundle/index.html",
+		"headless-bundle/data.txt", "blog/never/index.html"} {
+		if exists(gone) {
+			t.Errorf("%s is published", gone)
+		}
+	}
+	if !exists("blog/unlisted/index.html") {
+		t.Error("a build: {list: never} page is not published")
+	}
+	for _, list := range []string{"blog/index.html", "sitemap.xml", "llms.txt"} {
+		if body := read(list); strings.Contains(body, "/blog/never/") || strings.Contains(body, "/snippets/") {
+			t.Errorf("%s lists an unpublished page", list)
+		}
+	}
+	if strings.Contains(read("blog/index.html"), "/blog/unlisted/") {
+		t.Error("the blog list shows the unlisted page")
+	}
+	if cli := read("tags/cli/index.html"); !strings.Contains(cli, "/docs/reference/cli/") {
+		t.Error("Zola [taxonomies] tags were not read")
+	}
+	cli := res.Site.Lookup("/docs/reference/cli/")
+	if cli == nil || cli.Params["toc"] != true || cli.Params["banner"] != "reference" {
+		t.Errorf("cli page params = %v: want [extra] toc and the cascaded banner", cli.Params)
+	}
+	if p := res.Site.Lookup("/docs/getting-started/install/"); p == nil || p.Params["author"] != "Docs Team" {
+		t.Error("cascade did not reach install.md")
+	}
+}
