@@ -47,11 +47,11 @@ type Page struct {
 	// build: {render: never, list: never}): a page not rendered has no
 	// output; a page not listed is left out of lists and navigation.
 	NoRender, NoList bool
-	Weight      int
-	Tags        []string
-	Aliases     []string
-	Keywords    []string
-	Params      map[string]any // every front matter field, for templates
+	Weight           int
+	Tags             []string
+	Aliases          []string
+	Keywords         []string
+	Params           map[string]any // every front matter field, for templates
 
 	// URL is the page's path from the site root, "/guides/ltv/"; Permalink
 	// the absolute URL.
@@ -134,7 +134,7 @@ type Section struct {
 	// Unlisted are the folder's pages published but not listed (Hugo's
 	// build: {list: never}).
 	Unlisted []*Page
-	Subs   []*Section
+	Subs     []*Section
 }
 
 // HomeQuestion is a "start from your question" card of the home page.

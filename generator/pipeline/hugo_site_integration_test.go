@@ -44,12 +44,12 @@ func TestHugoSite(t *testing.T) {
 	}
 	install := read("docs/getting-started/install/index.html")
 	for _, want := range []string{
-		`<li><a href="/docs/">Docs</a></li>`, // no _index.md: the folder's name
-		`<li><a href="/docs/getting-started/">Getting Started</a></li>`, // _index.md without title
-		`<a href="/docs/getting-started/configure/#options">the options</a>`, // ref, relative, with anchor
-		`<a href="/docs/reference/cli/">the CLI reference</a>`,              // relref from content/
-		"<p>You need a 64-bit system.</p>",                                   // a shortcode's content stays
-		"<code>{{&lt; note &gt;}}</code>",                                    // the escaped form is text
+		`<li><a href="/docs/">Docs</a></li>`,                                                                            // no _index.md: the folder's name
+		`<li><a href="/docs/getting-started/">Getting Started</a></li>`,                                                 // _index.md without title
+		`<a href="/docs/getting-started/configure/#options">the options</a>`,                                            // ref, relative, with anchor
+		`<a href="/docs/reference/cli/">the CLI reference</a>`,                                                          // relref from content/
+		"<p>You need a 64-bit system.</p>",                                                                              // a shortcode's content stays
+		"<code>{{&lt; note &gt;}}</code>",                                                                               // the escaped form is text
 		`data-answer="shared-answer"><p class="answer-label">Best answer</p><p class="answer-direct">The tool installs`, // included from a headless section
 	} {
 		if !strings.Contains(install, want) {
