@@ -82,6 +82,9 @@ type Page struct {
 // Crumb is one step of a breadcrumb trail.
 type Crumb struct {
 	Name, URL string
+	// File is the source of the page the crumb names ("" for a list the
+	// model made up), where a problem with the crumb is reported.
+	File string
 	// Current marks the last crumb, the page itself.
 	Current bool
 }
@@ -112,6 +115,9 @@ func (p *Page) TwinURL() string { return p.URL + "index.html.md" }
 func (p *Page) ProblemFile() string {
 	if p.File != "" {
 		return p.File
+	}
+	if p.Kind == KindSection && p.Section != nil {
+		return "content/" + p.Section.Dir + "/_index.md" // the file to create
 	}
 	return "layouts (page " + p.URL + ")"
 }

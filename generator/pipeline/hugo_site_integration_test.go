@@ -91,3 +91,53 @@ func TestHugoSite(t *testing.T) {
 		t.Error("cascade did not reach install.md")
 	}
 }
+
+// TestEveryProblemNamesAFile builds the Hugo fixture with mistakes added
+// (content errors, a section whose _index.md has an empty title, a layout
+// that fails while rendering list pages) and checks that each problem
+// names the file to edit, with a line for content files, and that the
+// template error is reported once.
+func TestEveryProblemNamesAFile(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.CopyTree(t, "testdata/hugo-site", dir)
+	for name, body := range map[string]string{
+		"content/docs/broken.md":        "---\ndescription: no title here\n---\n\n::: fqa\n:::\n\n[gone](/nowhere/) and [^nope].\n",
+		"content/untitled/_index.md":    "---\ntitle: \"\"\n---\n",
+		"content/untitled/deep/page.md": "---\ntitle: Deep\ndescription: A page under two sections, one untitled and one without _index.md at all.\n---\n\nText.\n",
+		"layouts/section.html":          "{{ define \"main\" }}\n<h1>{{ .Page.Title }}</h1>\n{{ .Page.NoSuchField }}\n{{ end }}\n",
+	} {
+		if err := sitetest.WriteTreeFile(dir, name, []byte(body)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := pipeline.Build(context.Background(), pipeline.Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) == 0 {
+		t.Fatal("no problems reported")
+	}
+	templateErrors := 0
+	for _, p := range res.Problems {
+		switch {
+		case p.File == "" || strings.HasPrefix(p.File, "layouts ("):
+			t.Errorf("problem without a file to edit: %s", p)
+		case strings.HasPrefix(p.File, "content/") && p.Line == 0:
+			t.Errorf("content problem without a line: %s", p)
+		case p.File == "layouts/section.html":
+			templateErrors++
+			if p.Line != 3 {
+				t.Errorf("template error not at its line: %s", p)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, p.File)); err != nil && p.File != "site.yaml" {
+			t.Errorf("problem names a file the site does not have: %s", p)
+		}
+	}
+	if templateErrors != 1 {
+		t.Errorf("the section template's error was reported %d times, want once", templateErrors)
+	}
+	for _, p := range res.Problems {
+		t.Log(p)
+	}
+}

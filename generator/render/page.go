@@ -49,7 +49,10 @@ func (r *Renderer) execute(kind model.Kind, data *PageData, out string) error {
 	buf := getScratch()
 	defer putScratch(buf)
 	if err := r.tpl.Set(kind).ExecuteTemplate(buf, layoutName, data); err != nil {
-		return fmt.Errorf("template: %w", err)
+		// A mistake of the template, reported at its file and line with
+		// the rest; the failed build keeps the previous output.
+		r.problems.add(r.tpl.execProblem(err))
+		return nil
 	}
 	return r.sink.Write(out, buf.Bytes())
 }
