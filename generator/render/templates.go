@@ -23,7 +23,7 @@ type Templates struct {
 	// origins maps each template file's name to where it was read from
 	// ("layouts/x.html", "theme:x.html"), for errors found running it.
 	origins map[string]string
-	memo atomic.Pointer[memo] // the current render's cards and cached partials (bindMemo)
+	memo    atomic.Pointer[memo] // the current render's cards and cached partials (bindMemo)
 }
 
 // layoutNames maps each kind to the template files tried in order.
