@@ -18,6 +18,9 @@ type ListItem struct {
 	Position int
 	Name     string
 	Item     string
+	// Origin is the file of the page the crumb names, where a crumb
+	// without a name is reported (once, not on every page below it).
+	Origin Origin
 }
 
 // NodeID implements Node.
@@ -60,7 +63,7 @@ func (n BreadcrumbList) check(c *checker) {
 				fmt.Sprintf("breadcrumb item %d has position %d, want %d", i+1, it.Position, i+1))
 		}
 		if it.Name == "" {
-			c.report(path+".name", "set title in the front matter of the section's _index.md or of the page",
+			c.reportAt(it.Origin, path+".name", "set title in the front matter of the section's _index.md or of the page",
 				fmt.Sprintf("breadcrumb item %d has no name", i+1))
 		}
 		if it.Item == "" && i != last {

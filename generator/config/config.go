@@ -43,6 +43,8 @@ type Site struct {
 	// UnsafeHTML lets raw HTML in Markdown through (`unsafe_html: true`;
 	// off by default, as in goldmark and Hugo).
 	UnsafeHTML bool
+	// Markdown switches the Markdown extensions (`markdown:`).
+	Markdown Markdown
 	// Params holds every key of the file, known or not, for templates.
 	Params map[string]any
 }
@@ -87,7 +89,7 @@ func Parse(name string, src []byte) (*Site, diag.List) {
 }
 
 func defaults() *Site {
-	return &Site{Title: "playbook site", BaseURL: "http://localhost:1313/", Language: "en", Currency: "$", Params: map[string]any{}}
+	return &Site{Title: "playbook site", BaseURL: "http://localhost:1313/", Language: "en", Currency: "$", Markdown: defaultMarkdown(), Params: map[string]any{}}
 }
 
 func readFields(r *meta.Reader, s *Site) {
@@ -105,6 +107,7 @@ func readFields(r *meta.Reader, s *Site) {
 	}
 	s.BaseURL = readBaseURL(r)
 	s.UnsafeHTML = r.Bool("unsafe_html")
+	s.Markdown = readMarkdown(r)
 	s.Organization = readOrganization(r, s)
 	if a := r.Mapping("author"); a != nil {
 		s.Author = Person{Name: str(a["name"]), URL: str(a["url"])}

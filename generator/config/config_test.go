@@ -35,6 +35,22 @@ func TestParse(t *testing.T) {
 			`site.yaml:2:1: error: base_url "example.com" is not an absolute http(s) URL`,
 			"site.yaml:4:5: error: menu item 1 needs a name and a url",
 		}},
+		{"markdown defaults", "site.yaml", "title: T\nbase_url: https://x.com\n",
+			func(t *testing.T, s *Site) {
+				if s.Markdown != (Markdown{Footnotes: true, DefinitionLists: true, Highlight: true, HeadingAttributes: true}) {
+					t.Errorf("markdown = %+v", s.Markdown)
+				}
+			}, nil},
+		{"markdown switches", "site.yaml", "title: T\nbase_url: https://x.com\nmarkdown:\n  typographer: true\n  highlight: false\n",
+			func(t *testing.T, s *Site) {
+				if !s.Markdown.Typographer || s.Markdown.Highlight || !s.Markdown.Footnotes {
+					t.Errorf("markdown = %+v", s.Markdown)
+				}
+			}, nil},
+		{"markdown mistakes", "site.yaml", "title: T\nbase_url: https://x.com\nmarkdown:\n  footnote: true\n  highlight: yes please\n", nil, []string{
+			`site.yaml:4:3: error: unknown markdown option "footnote" — use one of: typographer, footnotes,`,
+			"site.yaml:5:3: error: markdown.highlight must be true or false",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -75,7 +75,7 @@ func (l *Live) Rebuild(ctx context.Context, b watch.Batch) (*Update, error) {
 	} else if changed := b.Paths(watch.Content); len(changed) > 0 { // Forget(nil) would forget every page
 		l.s.Forget(changed)
 	}
-	if l.prev == nil || kind >= watch.Layout {
+	if l.prev == nil || kind >= watch.Layout || l.prev.templateFailed {
 		return l.full(ctx)
 	}
 	return l.partial(ctx, b)
@@ -109,9 +109,9 @@ func (l *Live) partial(ctx context.Context, b watch.Batch) (*Update, error) {
 }
 
 // run runs the pipeline into memory and keeps what it leaves for the next
-// build. A site that cannot be rendered (templates that do not parse, a
-// template that fails on a page) gives an Update with problems and no
-// Output.
+// build. A site that cannot be rendered (templates that do not parse)
+// gives an Update with problems and no Output; a template that fails on
+// some pages gives its problem, and the next build is a full one.
 func (l *Live) run(ctx context.Context, start time.Time, run pipeline.Plan, sw *swapped, p *plan) (*Update, error) {
 	prev := l.prev
 	l.prev = nil

@@ -90,7 +90,7 @@ var stepProblems = map[string]string{
 	"heading an anchor points to renamed": `content/answers/customer-health-score.md:15:`,
 	"broken edit":                         `content/guides/new-page.md:11:1: error: block "note" opened here is never closed`,
 	"page deleted breaks links":           `content/guides/grow-ltv-after-purchase.md:60:59: error: broken link "/guides/map-the-customer-journey/"`,
-	"layout fails on every page":          "site: error: cannot render the site: ",
+	"layout fails on every page":          "layouts/partials/footer.html:1:*: error: template error: ",
 	"layout does not parse":               "layouts/partials/footer.html:1: error: template error: ",
 	"own best answer edited":              "content/guides/derived-own.md:*: warning: the best answer has 63 words",
 	"body edit adds a broken link":        `content/guides/map-the-customer-journey.md:*: error: broken link "/guides/no-such-map/"`,

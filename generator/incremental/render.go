@@ -2,6 +2,7 @@ package incremental
 
 import (
 	"slices"
+	"strings"
 
 	"playbook/generator/diag"
 	"playbook/generator/model"
@@ -43,6 +44,9 @@ func keep(pass *pipeline.Pass, err error, mem *write.Memory, prev *state, p *pla
 	}
 	st.llms = llmsAfter(prev, pass, p, out)
 	st.renderProbs = keptRenderProblems(prev, p.pages, pass.RenderProblems)
+	st.templateFailed = slices.ContainsFunc(pass.RenderProblems, func(pr diag.Problem) bool {
+		return strings.HasPrefix(pr.File, "layouts/")
+	})
 	return st, slices.Concat(st.staticProbs, st.renderProbs, pass.CheckProblems)
 }
 
@@ -104,9 +108,9 @@ func merge(prev *state, drop []string, written *write.Snapshot) (*outFiles, erro
 
 // keptRenderProblems are the renderer's problems for a build: those found
 // now, plus the previous build's for the pages not rendered again. Render
-// problems name the page's file, or "layouts (page URL)" for a list page
-// without one; a problem naming neither (a layout file) is kept until a
-// full build, which a layout change always is.
+// problems name the page's file, or the file a list page without one would
+// have; a problem naming a layout file is kept until a full build, which
+// a layout change, or the build after a layout failed, always is.
 func keptRenderProblems(prev *state, pages []*model.Page, found diag.List) diag.List {
 	if prev == nil {
 		return found

@@ -22,6 +22,10 @@ type state struct {
 	// renderProbs are the problems the renderer found, kept for the pages
 	// the next build does not render again.
 	renderProbs diag.List
+	// templateFailed is set when a layout failed while rendering: which
+	// pages it fails on can change with any edit, so the next build is
+	// full.
+	templateFailed bool
 	// llms is llms-full.txt, sharing the twins' bytes with out.
 	llms *render.LLMSFull
 	// kinds counts the site's pages by kind, for a body swap to reuse.

@@ -17,6 +17,7 @@ import (
 
 	"playbook/generator/diag"
 	"playbook/generator/markdown/container"
+	"playbook/generator/markdown/highlight"
 )
 
 // Options configure an Engine.
@@ -33,6 +34,13 @@ type Options struct {
 	// BasePath is the path of the site's base URL ("/docs/"); root-relative
 	// links and images are prefixed with it. "" or "/" changes nothing.
 	BasePath string
+	// Typographer turns straight quotes, "--", "---" and "..." into
+	// typographic ones. Off by default: it changes what the writer typed.
+	Typographer bool
+	// The extensions below are on unless switched off: footnotes,
+	// definition lists, Chroma syntax highlighting of fenced code, and
+	// heading attributes (`## Pricing {#pricing}`).
+	NoFootnotes, NoDefinitionLists, NoHighlight, NoHeadingAttributes bool
 }
 
 // Engine parses and renders page bodies. It is safe for concurrent use.
@@ -42,6 +50,7 @@ type Engine struct {
 	// hold one (see mayAutolink). The autolink parser runs at every space
 	// of every paragraph, a third of the parse time of a typical page.
 	noAutolink parser.Parser
+	footnotes  bool // footnote references and definitions are checked
 }
 
 // Doc is one parsed page body.
@@ -55,9 +64,35 @@ type Doc struct {
 }
 
 // New builds the goldmark instance: CommonMark, GFM (tables,
-// strikethrough, linkify, task lists), automatic heading ids, no
-// typographer, and ::: containers.
+// strikethrough, linkify, task lists), automatic heading ids, ::: containers
+// and the optional extensions of opts (see Options).
 func New(opts Options) *Engine {
+	ropts := []renderer.Option{renderer.WithNodeRenderers(tableRenderer)}
+	if opts.Unsafe {
+		ropts = append(ropts, html.WithUnsafe())
+	}
+	popts := []parser.Option{parser.WithAutoHeadingID()}
+	if !opts.NoHeadingAttributes {
+		popts = append(popts, parser.WithHeadingAttribute())
+	}
+	if prefix := strings.TrimSuffix(opts.BasePath, "/"); prefix != "" {
+		popts = append(popts, parser.WithASTTransformers(util.Prioritized(basePathTransformer{prefix: []byte(prefix)}, 1000)))
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(append(extensions(opts), extension.Linkify)...),
+		goldmark.WithParserOptions(popts...),
+		goldmark.WithRendererOptions(ropts...),
+	)
+	noAutolink := goldmark.New(
+		goldmark.WithExtensions(extensions(opts)...),
+		goldmark.WithParserOptions(popts...),
+	)
+	return &Engine{md: md, noAutolink: noAutolink.Parser(), footnotes: !opts.NoFootnotes}
+}
+
+// extensions are the goldmark extensions of opts but GFM's autolinks,
+// which New adds to one of its two parsers only (see mayAutolink).
+func extensions(opts Options) []goldmark.Extender {
 	var copts []container.Option
 	if opts.IncludeAnswer != nil {
 		copts = append(copts, container.WithAnswerIncluder(opts.IncludeAnswer))
@@ -65,24 +100,20 @@ func New(opts Options) *Engine {
 	if opts.Calculator != nil {
 		copts = append(copts, container.WithCalculatorRenderer(opts.Calculator))
 	}
-	ropts := []renderer.Option{renderer.WithNodeRenderers(tableRenderer)}
-	if opts.Unsafe {
-		ropts = append(ropts, html.WithUnsafe())
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList, container.New(copts...)}
+	if !opts.NoFootnotes {
+		exts = append(exts, footnotes{})
 	}
-	popts := []parser.Option{parser.WithAutoHeadingID()}
-	if prefix := strings.TrimSuffix(opts.BasePath, "/"); prefix != "" {
-		popts = append(popts, parser.WithASTTransformers(util.Prioritized(basePathTransformer{prefix: []byte(prefix)}, 1000)))
+	if !opts.NoDefinitionLists {
+		exts = append(exts, extension.DefinitionList)
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, container.New(copts...)),
-		goldmark.WithParserOptions(popts...),
-		goldmark.WithRendererOptions(ropts...),
-	)
-	noAutolink := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, container.New(copts...)),
-		goldmark.WithParserOptions(popts...),
-	)
-	return &Engine{md: md, noAutolink: noAutolink.Parser()}
+	if !opts.NoHighlight {
+		exts = append(exts, highlight.Extension)
+	}
+	if opts.Typographer {
+		exts = append(exts, extension.Typographer)
+	}
+	return exts
 }
 
 // autolinkStarts are what every GFM autolink begins with: an allowed
@@ -133,6 +164,11 @@ func (e *Engine) Parse(src []byte, faqPage bool) *Doc {
 	}
 	root := p.Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Source: src, Root: root, Problems: container.Problems(pc)}
+	if e.footnotes {
+		if fp := footnoteProblems(pc, src, root); len(fp) > 0 {
+			d.Problems = sortProblems(append(d.Problems, fp...))
+		}
+	}
 	d.Outline, d.blocks = outline(src, root)
 	return d
 }

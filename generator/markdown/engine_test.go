@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/yuin/goldmark/testutil"
 	"github.com/yuin/goldmark/util"
 
 	"playbook/generator/diag"
@@ -152,5 +153,73 @@ func TestConcurrentUse(t *testing.T) {
 	close(errs)
 	for msg := range errs {
 		t.Error(msg)
+	}
+}
+
+// TestFeatureSpec runs the spec cases of the Markdown extensions playbook
+// turns on (footnotes, definition lists, highlighting, heading attributes)
+// on the Engine's own goldmark instance.
+func TestFeatureSpec(t *testing.T) {
+	testutil.DoTestCaseFile(New(Options{}).md, "testdata/spec/features.txt", t, testutil.ParseCliCaseArg()...)
+}
+
+func TestFootnoteProblems(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"all used", "A[^1].\n\n[^1]: Note.\n", nil},
+		{"undefined", "Intro.\n\nA[^x] and B.\n", []string{"3:2: warning: footnote [^x] is referenced but never defined"}},
+		{"unused", "A.\n\n[^1]: Note.\n[^2]: Other.\n", []string{
+			"3:1: warning: footnote [^1] is defined but never used",
+			"4:1: warning: footnote [^2] is defined but never used"}},
+		{"in code is not a reference", "`[^x]`\n\n```\n[^y]\n```\n", nil},
+		{"inside a container", "::: note\nSee[^n].\n:::\n\n[^m]: Unused.\n", []string{
+			"2:4: warning: footnote [^n] is referenced but never defined",
+			"5:1: warning: footnote [^m] is defined but never used"}},
+		{"off: nothing reported", "A[^x].\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := New(Options{NoFootnotes: strings.HasPrefix(tt.name, "off")})
+			var got []string
+			for _, p := range e.Parse([]byte(tt.src), false).Problems {
+				s := p.Shift("a.md", 0).String()
+				got = append(got, strings.SplitN(strings.TrimPrefix(s, "a.md:"), " —", 2)[0])
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestFeatureSwitches(t *testing.T) {
+	src := "\"Hi\" -- there[^1]\n\n[^1]: N.\n\nT\n: D.\n\n```go\nx\n```\n\n## H {#h}\n"
+	tests := []struct {
+		name         string
+		opts         Options
+		want, unwant []string
+	}{
+		{"defaults", Options{}, []string{`role="doc-endnotes"`, "<dl>", `class="chroma"`, `<h2 id="h">H</h2>`, "&quot;Hi&quot; --"}, nil},
+		{"typographer", Options{Typographer: true}, []string{"&ldquo;Hi&rdquo; &ndash;"}, nil},
+		{"all off", Options{NoFootnotes: true, NoDefinitionLists: true, NoHighlight: true, NoHeadingAttributes: true},
+			[]string{`there<a href="N.">^1</a>`, `<pre><code class="language-go">x`, `<h2 id="h-h">H {#h}</h2>`}, []string{"<dl>", "footnotes", "chroma"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := New(tt.opts)
+			html := render(t, e, e.Parse([]byte(src), false))
+			for _, w := range tt.want {
+				if !strings.Contains(html, w) {
+					t.Errorf("missing %q in\n%s", w, html)
+				}
+			}
+			for _, w := range tt.unwant {
+				if strings.Contains(html, w) {
+					t.Errorf("unexpected %q in\n%s", w, html)
+				}
+			}
+		})
 	}
 }

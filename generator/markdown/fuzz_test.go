@@ -13,15 +13,17 @@ import (
 // specInputs returns the Markdown of the container spec cases, the
 // richest set of ::: inputs there is.
 func specInputs(t testing.TB) []string {
-	b, err := os.ReadFile("container/_test/container.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
 	const sep = "//- - - - - - - - -//\n"
 	var out []string
-	for _, c := range strings.Split(string(b), "//= = = = = = = = = = = = = = = = = = = = = = = =//") {
-		if parts := strings.Split(c, sep); len(parts) == 3 {
-			out = append(out, strings.TrimSuffix(parts[1], "\n"))
+	for _, file := range []string{"container/_test/container.txt", "testdata/spec/features.txt"} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range strings.Split(string(b), "//= = = = = = = = = = = = = = = = = = = = = = = =//") {
+			if parts := strings.Split(c, sep); len(parts) == 3 {
+				out = append(out, strings.TrimSuffix(parts[1], "\n"))
+			}
 		}
 	}
 	return out
@@ -42,6 +44,7 @@ func addSeeds(f *testing.F) {
 	f.Add(strings.Repeat("- ", 20) + "::: faq\n### Q\n")
 	f.Add("> - ::: answer x\n> :::\n")
 	f.Add("## Q?\n\n## R?\nA\n# H\n::: steps\n### S\n:::\n")
+	f.Add("::: steps\n### S {#s}\nx[^1]\n:::\n\n[^1]: n\n[^2]: m\n\nT\n: D\n")
 }
 
 // check runs every stage on src and fails on an error, a problem outside

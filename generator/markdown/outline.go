@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -21,6 +22,7 @@ type Outline struct {
 	Links        []Link   // every link and image destination
 	Placeholders []string // distinct placeholders of all prompt blocks, in order
 	Prompts      []Prompt // ```prompt blocks
+	CodeBlocks   int      // fenced and indented code blocks but prompts: the page gets copy buttons
 }
 
 // Heading is one heading of the page.
@@ -119,6 +121,8 @@ func (w *outliner) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		w.addLink(x.URL(w.d.Source), x.Pos())
 	case *ast.FencedCodeBlock:
 		w.addPrompt(x)
+	case *ast.CodeBlock:
+		w.o.CodeBlocks++
 	}
 	return ast.WalkContinue, nil
 }
@@ -130,6 +134,28 @@ func (w *outliner) addHeading(h *ast.Heading) {
 		w.o.Title = t
 	}
 	w.o.Headings = append(w.o.Headings, Heading{Level: h.Level, Text: t, ID: headingID(h), Line: w.lines.line(h.Pos())})
+	if h.Attributes() != nil && attributeBlock(w.d.Source, h) != nil {
+		w.blocks = append(w.blocks, h) // Twin drops the {#id .class} block
+	}
+}
+
+// attributeBlock returns the " {#id .class}" that ends an ATX heading's
+// line, which goldmark's heading attribute option left out of the
+// heading's text; nil when the line has none.
+func attributeBlock(src []byte, h *ast.Heading) []byte {
+	if h.Lines().Len() == 0 {
+		return nil
+	}
+	stop := h.Lines().At(0).Stop
+	if stop > len(src) {
+		return nil
+	}
+	rest := src[stop:lineEnd(src, stop)]
+	trimmed := bytes.TrimRight(rest, " \t\n#")
+	if i := bytes.IndexByte(trimmed, '{'); i < 0 || !bytes.HasSuffix(trimmed, []byte("}")) || !isBlank(trimmed[:i]) {
+		return nil
+	}
+	return rest
 }
 
 func (w *outliner) addFAQ(item *container.FAQItem) {
@@ -190,6 +216,7 @@ func (w *outliner) addLink(dest []byte, pos int) {
 
 func (w *outliner) addPrompt(f *ast.FencedCodeBlock) {
 	if string(f.Language(w.d.Source)) != "prompt" {
+		w.o.CodeBlocks++
 		return
 	}
 	var b strings.Builder

@@ -46,6 +46,7 @@ type edit struct {
 	start, end int
 	c          *container.Container
 	step       *container.Step
+	heading    bool   // a heading's attribute block: dropped
 	prefix     []byte // line prefix of the block's lines: list indent, "> "
 	inline     bool   // start is mid-line: the first output line takes no prefix
 }
@@ -68,6 +69,8 @@ func (t *twin) edits(blocks []ast.Node) []edit {
 			e, ok = t.containerEdit(x)
 		case *container.Step:
 			e, ok = t.stepEdit(x)
+		case *ast.Heading:
+			e, ok = t.attributeEdit(x)
 		}
 		if ok {
 			out = append(out, e)
@@ -89,6 +92,18 @@ func (t *twin) containerEdit(c *container.Container) (edit, bool) {
 		e.inline = true // after a list marker: keep it, the block continues its line
 	}
 	return e, true
+}
+
+// attributeEdit drops a heading's attribute block ("## Pricing {#pricing}"
+// becomes "## Pricing"): plain CommonMark readers would show it as text.
+func (t *twin) attributeEdit(h *ast.Heading) (edit, bool) {
+	rest := attributeBlock(t.src, h)
+	if rest == nil {
+		return edit{}, false
+	}
+	start := h.Lines().At(0).Stop
+	end := start + len(bytes.TrimRight(rest, "\n"))
+	return edit{start: start, end: end, heading: true}, true
 }
 
 // stepEdit rewrites a step heading "### Name" as "### Step N: Name",
@@ -134,6 +149,9 @@ func (t *twin) emit(w *bytes.Buffer, start, end int, edits []edit) {
 func (t *twin) apply(w *bytes.Buffer, e edit, inner []edit, limit int) int {
 	if e.step != nil {
 		t.stepHeading(w, e)
+		return e.end
+	}
+	if e.heading {
 		return e.end
 	}
 	block := t.block(e, inner)

@@ -6,6 +6,7 @@ import (
 
 	"playbook/generator/config"
 	"playbook/generator/diag"
+	"playbook/generator/hugocompat"
 	"playbook/generator/load"
 	"playbook/generator/markdown"
 	"playbook/generator/meta"
@@ -15,6 +16,7 @@ import (
 // body. It needs nothing from other pages, so the build calls it for all
 // files in parallel; cross-page work happens in Assemble.
 func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, diag.List) {
+	liftZola(src.Front)
 	r := meta.NewReader(src.Front)
 	p := &Page{File: src.Path, Source: src, Params: src.Front.Values}
 	section, name, bundle, list := pageDir(src.Path)
@@ -24,15 +26,23 @@ func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, d
 	if !src.HasFront && !src.FrontBroken { // unclosed front matter was reported by load
 		r.Problems.Add(diag.Errorf(src.Path, 1, 1, "start the file with:\n---\ntitle: \"Page title\"\n---",
 			"the page has no front matter"))
-	} else if p.Title == "" && !src.FrontBroken {
+	} else if p.Title == "" && !src.FrontBroken && !list {
 		r.Errorf("title", `add title: "Page title" to the front matter`, "the page has no title")
 	}
-	if p.Title == "" { // reported above; a stand-in keeps later stages from reporting it again
+	if p.Title == "" && list && section != "" {
+		// As in Hugo, an untitled list page is named after its folder
+		// (the home page after the site, in buildSections).
+		p.Title = titleFromDir(path.Base(section))
+	} else if p.Title == "" { // reported above; a stand-in keeps later stages from reporting it again
 		p.Title = titleFromDir(strings.TrimPrefix(name, "_"))
 	}
 	p.URL = pageURL(r, section, name, list)
 
-	p.Doc = eng.Parse(src.Body, p.Kind == KindFAQ)
+	body, scProbs := hugocompat.Shortcodes(src.Body, src.Path, contentURL)
+	for _, prob := range scProbs {
+		r.Problems.Add(prob.Shift(src.Path, src.BodyLine))
+	}
+	p.Doc = eng.Parse(body, p.Kind == KindFAQ)
 	for _, prob := range p.Doc.Problems {
 		r.Problems.Add(prob.Shift(src.Path, src.BodyLine))
 	}
@@ -88,6 +98,17 @@ var folderKinds = map[string]Kind{
 	"workflows": KindWorkflow, "workflow": KindWorkflow,
 	"verticals": KindVertical, "vertical": KindVertical,
 	"calculators": KindCalculator, "calculator": KindCalculator,
+}
+
+// contentURL is the URL of the page a content file would be, by the
+// file's path alone (a slug in its front matter is not seen): the target
+// of Hugo's ref and relref.
+func contentURL(file string) string {
+	section, name, _, list := pageDir(file)
+	if list || name == "" {
+		return sectionURL(section)
+	}
+	return path.Join(sectionURL(section), Urlize(name)) + "/"
 }
 
 func pageURL(r *meta.Reader, section, name string, list bool) string {

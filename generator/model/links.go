@@ -34,6 +34,13 @@ func (s *Site) linkKinds(probs *diag.List) {
 			s.Verticals = append(s.Verticals, p)
 		}
 	}
+	for _, p := range s.Hidden {
+		if p.Kind == KindAnswer { // includable though not published
+			if _, taken := s.Answers[slugOf(p)]; !taken {
+				s.Answers[slugOf(p)] = p
+			}
+		}
+	}
 	SortPages(s.Verticals)
 	for _, v := range s.Verticals {
 		s.linkVertical(v, probs)

@@ -43,11 +43,15 @@ type Page struct {
 	Date        time.Time
 	Updated     time.Time
 	Draft       bool
-	Weight      int
-	Tags        []string
-	Aliases     []string
-	Keywords    []string
-	Params      map[string]any // every front matter field, for templates
+	// NoRender and NoList are Hugo's build options (headless: true,
+	// build: {render: never, list: never}): a page not rendered has no
+	// output; a page not listed is left out of lists and navigation.
+	NoRender, NoList bool
+	Weight           int
+	Tags             []string
+	Aliases          []string
+	Keywords         []string
+	Params           map[string]any // every front matter field, for templates
 
 	// URL is the page's path from the site root, "/guides/ltv/"; Permalink
 	// the absolute URL.
@@ -78,6 +82,9 @@ type Page struct {
 // Crumb is one step of a breadcrumb trail.
 type Crumb struct {
 	Name, URL string
+	// File is the source of the page the crumb names ("" for a list the
+	// model made up), where a problem with the crumb is reported.
+	File string
 	// Current marks the last crumb, the page itself.
 	Current bool
 }
@@ -109,6 +116,9 @@ func (p *Page) ProblemFile() string {
 	if p.File != "" {
 		return p.File
 	}
+	if p.Kind == KindSection && p.Section != nil {
+		return "content/" + p.Section.Dir + "/_index.md" // the file to create
+	}
 	return "layouts (page " + p.URL + ")"
 }
 
@@ -127,7 +137,10 @@ type Section struct {
 	Page   *Page  // the list page (from _index.md or made up)
 	Parent *Section
 	Pages  []*Page // regular pages directly in the folder, ordered
-	Subs   []*Section
+	// Unlisted are the folder's pages published but not listed (Hugo's
+	// build: {list: never}).
+	Unlisted []*Page
+	Subs     []*Section
 }
 
 // HomeQuestion is a "start from your question" card of the home page.

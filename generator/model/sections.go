@@ -21,6 +21,10 @@ func (s *Site) buildSections(pages []*Page) {
 			continue
 		}
 		p.Section = sec
+		if p.NoList {
+			sec.Unlisted = append(sec.Unlisted, p)
+			continue
+		}
 		sec.Pages = append(sec.Pages, p)
 	}
 	for _, sec := range s.Sections {
@@ -198,7 +202,7 @@ func (s *Site) breadcrumbs() {
 				above[sec] = up
 			}
 		}
-		p.Breadcrumbs = append(slices.Clip(up), Crumb{Name: p.Title, URL: p.URL, Current: true})
+		p.Breadcrumbs = append(slices.Clip(up), Crumb{Name: p.Title, URL: p.URL, File: p.File, Current: true})
 	}
 }
 
@@ -210,7 +214,7 @@ var home = Crumb{Name: "Home", URL: "/"}
 func sectionTrail(sec *Section) []Crumb {
 	var chain []Crumb
 	for ; sec != nil && sec.Dir != ""; sec = sec.Parent {
-		chain = append(chain, Crumb{Name: sec.Page.Title, URL: sec.Page.URL})
+		chain = append(chain, Crumb{Name: sec.Page.Title, URL: sec.Page.URL, File: sec.Page.File})
 	}
 	slices.Reverse(chain)
 	return append([]Crumb{home}, chain...)

@@ -21,6 +21,10 @@ type Site struct {
 	Answers    map[string]*Page    // answer pages by slug
 	Workflows  map[string]*Page    // workflow pages by slug
 	Verticals  []*Page
+	// Hidden are the pages not rendered (Hugo's headless pages and
+	// build: {render: never}): no output, but answers among them can be
+	// included.
+	Hidden []*Page
 
 	// problems are what Assemble reported, kept up to date by Replace.
 	problems diag.List
@@ -40,7 +44,13 @@ func Assemble(cfg *config.Site, pages []*Page, opts Options) (*Site, diag.List) 
 	s := &Site{Config: cfg, ByURL: make(map[string]*Page, len(pages)), Sections: map[string]*Section{},
 		Answers: map[string]*Page{}, Workflows: map[string]*Page{}}
 	var probs diag.List
-	kept, folders := claimFolders(keepPages(pages, opts), &probs)
+	applyCascade(pages)
+	for _, p := range pages {
+		if p != nil {
+			readBuildOptions(p, &probs)
+		}
+	}
+	kept, folders := claimFolders(s.keepPages(pages, opts), &probs)
 	unique := kept[:0]
 	for _, p := range kept {
 		resetDerived(p)
@@ -66,10 +76,17 @@ func Assemble(cfg *config.Site, pages []*Page, opts Options) (*Site, diag.List) 
 // Replace has since updated them. The caller must not modify the list.
 func (s *Site) Problems() diag.List { return s.problems }
 
-func keepPages(pages []*Page, opts Options) []*Page {
+// keepPages returns the pages to publish: not drafts (unless asked for),
+// not hidden by Hugo's build options (those go to s.Hidden).
+func (s *Site) keepPages(pages []*Page, opts Options) []*Page {
 	kept := make([]*Page, 0, len(pages))
 	for _, p := range pages {
-		if p != nil && (!p.Draft || opts.Drafts) {
+		switch {
+		case p == nil || (p.Draft && !opts.Drafts):
+		case p.NoRender:
+			resetDerived(p)
+			s.Hidden = append(s.Hidden, p)
+		default:
 			kept = append(kept, p)
 		}
 	}
@@ -115,6 +132,7 @@ func (s *Site) allPages() []*Page {
 	for _, sec := range s.Sections {
 		out = append(out, sec.Page)
 		out = append(out, sec.Pages...)
+		out = append(out, sec.Unlisted...)
 	}
 	for _, t := range s.Taxonomies {
 		out = append(out, t.Page)

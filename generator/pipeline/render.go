@@ -56,7 +56,11 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	w.lap("render+minify+write pages and site files")
 	if out.Static {
 		rec := &recorder{next: sink}
-		if pass.StaticProblems, err = s.copyStatic(coll.Through(s.minifying(rec)), coll.Through(rec), in.Files.Other); err != nil {
+		other := in.Files.Other
+		if len(in.Site.Hidden) > 0 {
+			other = slices.DeleteFunc(slices.Clone(other), in.Site.InHiddenBundle)
+		}
+		if pass.StaticProblems, err = s.copyStatic(coll.Through(s.minifying(rec)), coll.Through(rec), other); err != nil {
 			return err
 		}
 		pass.Static = rec.sorted()

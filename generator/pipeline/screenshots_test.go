@@ -92,8 +92,15 @@ func shoot(t *testing.T, b *browsertest.Browser, url, file string, width int64, 
 // on loopback.
 func serveExampleSite(t *testing.T) *httptest.Server {
 	t.Helper()
+	return serveSite(t, "../..")
+}
+
+// serveSite builds the site in source into memory and serves it on
+// loopback.
+func serveSite(t *testing.T, source string) *httptest.Server {
+	t.Helper()
 	mem := write.NewMemory()
-	if _, err := pipeline.Into(context.Background(), pipeline.Options{Source: "../..", Minify: true}, mem); err != nil {
+	if _, err := pipeline.Into(context.Background(), pipeline.Options{Source: source, Minify: true}, mem); err != nil {
 		t.Fatal(err)
 	}
 	snap := mem.Snapshot()

@@ -79,7 +79,7 @@ func (s *Session) loadConfig() (*config.Site, diag.List) {
 	if s.opts.BaseURL != "" {
 		cfg.BaseURL = config.WithSlash(s.opts.BaseURL)
 	}
-	s.eng = render.NewEngine(s.opts.Unsafe || cfg.UnsafeHTML, cfg.BasePath())
+	s.eng = render.NewEngineWith(render.EngineOptions(cfg, s.opts.Unsafe))
 	return cfg, probs
 }
 

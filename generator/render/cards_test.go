@@ -29,6 +29,9 @@ func renderWith(t *testing.T, site *model.Site, over fstest.MapFS, pages ...*mod
 		b, _ := mem.Get(strings.TrimPrefix(p.URL, "/") + "index.html")
 		out = append(out, string(b))
 	}
+	if probs := r.Problems(); len(probs) > 0 { // template errors are problems, not failures
+		return nil, probs[0]
+	}
 	return out, nil
 }
 

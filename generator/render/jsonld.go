@@ -113,7 +113,11 @@ func (r *Renderer) person(name string) schema.Person {
 func (r *Renderer) breadcrumbs(p *model.Page) schema.BreadcrumbList {
 	b := schema.BreadcrumbList{ID: schema.ID(p.Permalink, "breadcrumb"), Origin: schema.Origin{File: p.File, Line: 1}}
 	for i, c := range p.Breadcrumbs {
-		b.ItemListElement = append(b.ItemListElement, schema.ListItem{Position: i + 1, Name: c.Name, Item: r.abs(c.URL)})
+		item := schema.ListItem{Position: i + 1, Name: c.Name, Item: r.abs(c.URL)}
+		if c.File != "" {
+			item.Origin = schema.Origin{File: c.File, Line: 1}
+		}
+		b.ItemListElement = append(b.ItemListElement, item)
 	}
 	return b
 }

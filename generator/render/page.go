@@ -49,7 +49,10 @@ func (r *Renderer) execute(kind model.Kind, data *PageData, out string) error {
 	buf := getScratch()
 	defer putScratch(buf)
 	if err := r.tpl.Set(kind).ExecuteTemplate(buf, layoutName, data); err != nil {
-		return fmt.Errorf("template: %w", err)
+		// A mistake of the template, reported at its file and line with
+		// the rest; the failed build keeps the previous output.
+		r.problems.add(r.tpl.execProblem(err))
+		return nil
 	}
 	return r.sink.Write(out, buf.Bytes())
 }
@@ -81,6 +84,9 @@ func (r *Renderer) pageData(p *model.Page, pr *Prepared) *PageData {
 		if len(p.Doc.Outline.Calculators) > 0 {
 			d.Scripts = append(d.Scripts, "/js/calculator.js")
 			d.Styles = append(d.Styles, "/css/calculator.css")
+		}
+		if p.Doc.Outline.CodeBlocks > 0 {
+			d.Scripts = append(d.Scripts, "/js/code.js") // copy buttons
 		}
 	}
 	switch p.Kind {

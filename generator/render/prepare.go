@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 
+	"playbook/generator/config"
 	"playbook/generator/diag"
 	"playbook/generator/markdown"
 	"playbook/generator/markdown/container"
@@ -15,22 +16,36 @@ import (
 	"playbook/schema"
 )
 
-// NewEngine returns the Markdown engine of a build. basePath is the path
-// of the site's base URL, prefixed to root-relative links. It parses pages and
-// prepares them (Prepare), leaving a hole wherever another page's content
-// goes: an included answer, a calculator (whose presets come from the
-// vertical pages).
+// NewEngine returns the Markdown engine of a build with the default
+// Markdown extensions. basePath is the path of the site's base URL,
+// prefixed to root-relative links.
 func NewEngine(unsafeHTML bool, basePath string) *markdown.Engine {
-	return markdown.New(markdown.Options{
-		Unsafe:        unsafeHTML,
-		BasePath:      basePath,
-		IncludeAnswer: func(slug string) ([]byte, bool) { return hole(holeInclude, slug), true },
-		Calculator: func(w util.BufWriter, source []byte, n *container.Container) error {
-			line, _ := diag.LineCol(source, n.Offset)
-			_, err := w.Write(calcHole(line))
-			return err
-		},
-	})
+	return NewEngineWith(markdown.Options{Unsafe: unsafeHTML, BasePath: basePath})
+}
+
+// EngineOptions are the engine options a site config asks for: its base
+// path, raw HTML and `markdown:` switches.
+func EngineOptions(cfg *config.Site, unsafeHTML bool) markdown.Options {
+	md := cfg.Markdown
+	return markdown.Options{
+		Unsafe: unsafeHTML || cfg.UnsafeHTML, BasePath: cfg.BasePath(), Typographer: md.Typographer,
+		NoFootnotes: !md.Footnotes, NoDefinitionLists: !md.DefinitionLists,
+		NoHighlight: !md.Highlight, NoHeadingAttributes: !md.HeadingAttributes,
+	}
+}
+
+// NewEngineWith returns the Markdown engine of a build. It parses pages
+// and prepares them (Prepare), leaving a hole wherever another page's
+// content goes: an included answer, a calculator (whose presets come from
+// the vertical pages).
+func NewEngineWith(opts markdown.Options) *markdown.Engine {
+	opts.IncludeAnswer = func(slug string) ([]byte, bool) { return hole(holeInclude, slug), true }
+	opts.Calculator = func(w util.BufWriter, source []byte, n *container.Container) error {
+		line, _ := diag.LineCol(source, n.Offset)
+		_, err := w.Write(calcHole(line))
+		return err
+	}
+	return markdown.New(opts)
 }
 
 // Prepare renders what the render stage needs from a page's syntax tree

@@ -74,7 +74,9 @@ func (r *Renderer) includedAnswers() map[string]IncludedAnswer {
 			continue
 		}
 		b := append([]byte(nil), pr.Answer.HTML...)
-		b = fmt.Appendf(b, `<p class="answer-source"><a href="%s">%s</a></p>`, RelURL(r.basePath, p.URL), templateEscape(p.Title))
+		if !p.NoRender { // a headless answer has no page to link to
+			b = fmt.Appendf(b, `<p class="answer-source"><a href="%s">%s</a></p>`, RelURL(r.basePath, p.URL), templateEscape(p.Title))
+		}
 		out[slug] = IncludedAnswer{HTML: b, Markdown: pr.Answer.Markdown}
 	}
 	return out

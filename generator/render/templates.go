@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"maps"
 	"sort"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -19,7 +20,10 @@ import (
 // build and safe for concurrent execution.
 type Templates struct {
 	sets map[model.Kind]*template.Template
-	memo atomic.Pointer[memo] // the current render's cards and cached partials (bindMemo)
+	// origins maps each template file's name to where it was read from
+	// ("layouts/x.html", "theme:x.html"), for errors found running it.
+	origins map[string]string
+	memo    atomic.Pointer[memo] // the current render's cards and cached partials (bindMemo)
 }
 
 // layoutNames maps each kind to the template files tried in order.
@@ -43,19 +47,22 @@ const kind404 model.Kind = "404"
 // layoutFS overlays a site's layouts/ on the built-in theme: a file the
 // site has wins, file by file, as in Hugo and Zola.
 type layoutFS struct {
-	site  fs.FS // may be nil
-	theme fs.FS
+	site    fs.FS // may be nil
+	theme   fs.FS
+	origins map[string]string // filled by read
 }
 
 func (l layoutFS) read(name string) ([]byte, string, error) {
 	if l.site != nil {
 		if b, err := fs.ReadFile(l.site, name); err == nil {
+			l.origins[name] = "layouts/" + name
 			return b, "layouts/" + name, nil
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return nil, "layouts/" + name, err
 		}
 	}
 	b, err := fs.ReadFile(l.theme, name)
+	l.origins[name] = "theme:" + name
 	return b, "theme:" + name, err
 }
 
@@ -83,9 +90,9 @@ func (l layoutFS) partialNames() []string {
 // the site's layouts/ folder (nil when it has none). Every template error is
 // reported with the file it is in.
 func LoadTemplates(siteLayouts, theme fs.FS, funcs template.FuncMap) (*Templates, diag.List) {
-	l := layoutFS{site: siteLayouts, theme: theme}
+	l := layoutFS{site: siteLayouts, theme: theme, origins: map[string]string{}}
 	var probs diag.List
-	t := &Templates{sets: map[model.Kind]*template.Template{}}
+	t := &Templates{sets: map[model.Kind]*template.Template{}, origins: l.origins}
 	funcs = maps.Clone(funcs)
 	funcs["card"] = t.card
 	funcs["partialCached"] = t.partialCached
@@ -164,16 +171,53 @@ func readError(file string, err error) fileError { return fileError{file: file, 
 
 func (e fileError) Error() string { return e.file + ": " + e.err.Error() }
 
+// execProblem turns an error of running a template into a problem at the
+// template file and line:col where it happened ("template: list.html:4:8:
+// executing ..."). It names no page, so the same mistake met on many
+// pages is reported once.
+func (t *Templates) execProblem(err error) diag.Problem {
+	msg := err.Error()
+	rest, ok := strings.CutPrefix(msg, "template: ")
+	if !ok {
+		rest, ok = strings.CutPrefix(msg, "html/template:")
+	}
+	name, pos, _ := strings.Cut(rest, ":")
+	origin, known := t.origins[name]
+	if !ok || !known {
+		return diag.Errorf("layouts", 0, 0, "fix the template", "template error: %v", err)
+	}
+	line, col := 0, 0
+	parts := strings.SplitN(pos, ":", 3)
+	if len(parts) == 3 {
+		line, _ = strconv.Atoi(parts[0])
+		// text/template's column is a 0-based byte offset.
+		if c, err := strconv.Atoi(parts[1]); err == nil {
+			col = c + 1
+		} else {
+			parts[2] = parts[1] + ":" + parts[2]
+		}
+		rest = strings.TrimSpace(parts[2])
+	}
+	return diag.Errorf(originFile(origin), line, col, "fix the template: it runs for every page of its kind",
+		"template error: %s", rest)
+}
+
+// originFile is how problems name a template file: the site's own
+// layouts/x.html, or the built-in theme's.
+func originFile(origin string) string {
+	if name, ok := strings.CutPrefix(origin, "theme:"); ok {
+		return "layouts/" + name + " (built-in theme)"
+	}
+	return origin
+}
+
 func templateProblem(err error) diag.Problem {
 	var fe fileError
 	if !errors.As(err, &fe) {
 		return diag.Errorf("layouts", 0, 0, "", "%v", err)
 	}
 	line := templateErrorLine(fe.err.Error())
-	file := strings.TrimPrefix(fe.file, "theme:")
-	if strings.HasPrefix(fe.file, "theme:") {
-		file = "layouts/" + file + " (built-in theme)"
-	}
+	file := originFile(fe.file)
 	if fe.read {
 		fix := "check that the file is readable"
 		if errors.Is(fe.err, load.ErrOutside) || errors.Is(fe.err, load.ErrLoop) {
