@@ -46,7 +46,7 @@ func TestScreenshots(t *testing.T) {
 }
 
 func shoot(t *testing.T, b *browsertest.Browser, url, file string, width int64) {
-	ctx, cancel := b.Tab(45 * time.Second)
+	ctx, cancel := b.Tab(5 * time.Minute)
 	defer cancel()
 	err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(width, 900),
