@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"net/url"
 	"path"
 	"runtime"
@@ -135,7 +136,36 @@ func pageOf(site *model.Site, out string) *model.Page {
 }
 
 func newVerifier(c *Collector, cfg *config.Site, positions LinkPositions) verifier {
-	return verifier{c: c, base: cfg.BaseURL, basePath: cfg.BasePath(), rooted: new(sync.Map), positions: positions}
+	return verifier{c: c, base: cfg.BaseURL, basePath: cfg.BasePath(), rooted: new(sync.Map), positions: positions,
+		menu: menuLinks(cfg)}
+}
+
+// menuLinks maps each menu URL, as the theme writes it (relURL), to its
+// menu item, so that a broken one is reported once, at its line of the
+// site config, and not on every page whose navigation shows it.
+func menuLinks(cfg *config.Site) map[string]menuLink {
+	m := make(map[string]menuLink, len(cfg.Menu))
+	for _, item := range cfg.Menu {
+		href := item.URL
+		if strings.HasPrefix(href, "/") && !strings.HasPrefix(href, "//") {
+			href = strings.TrimSuffix(cfg.BasePath(), "/") + href
+		}
+		if _, ok := m[href]; !ok {
+			m[href] = menuLink{file: cmp.Or(cfg.File, "site.yaml"), item: item}
+		}
+	}
+	return m
+}
+
+type menuLink struct {
+	file string
+	item config.MenuItem
+}
+
+// problem reports a broken menu link at the config line that writes it.
+func (l menuLink) problem(msg string) diag.Problem {
+	return diag.Errorf(l.file, l.item.Line, l.item.Col, "fix this menu item's url, or create the page it points to",
+		"broken menu link %q (%s): %s", l.item.URL, l.item.Name, msg)
 }
 
 type verifier struct {
@@ -147,6 +177,7 @@ type verifier struct {
 	// tag links repeat on every page of a site.
 	rooted    *sync.Map // link -> rootedLink
 	positions LinkPositions
+	menu      map[string]menuLink // by the href the theme writes
 }
 
 // LinkPositions returns where a page's Markdown writes each link: the
@@ -170,12 +201,21 @@ func (v verifier) links(out string, page *model.Page) diag.List {
 		if msg == "" {
 			continue
 		}
+		menu, inMenu := v.menu[t.link]
 		if page == nil || page.File == "" {
+			if inMenu {
+				probs.Add(menu.problem(msg))
+				continue
+			}
 			probs.Add(diag.Errorf("layouts", 0, 0, fix, "broken link %q in the template output %s: %s", t.link, out, msg))
 			continue
 		}
 		if at == nil {
 			at = v.positionsOf(page)
+		}
+		if line, _ := at(t.link); line == 0 && inMenu {
+			probs.Add(menu.problem(msg))
+			continue
 		}
 		probs.Add(linkProblem(page, t.link, msg, fix, at))
 	}

@@ -27,6 +27,9 @@ type Person struct {
 // MenuItem is one entry of the top navigation.
 type MenuItem struct {
 	Name, URL string
+	// Line and Col are where the config file writes URL, so that a broken
+	// menu link is reported there rather than on every page showing it.
+	Line, Col int
 }
 
 // Site is the decoded site configuration.
@@ -86,8 +89,13 @@ func Parse(name string, src []byte) (*Site, diag.List) {
 	return s, r.Problems
 }
 
+// defaults is the config of a site whose file is missing or broken. Its
+// organization is named, so that the one problem reported is the config
+// file's, not one "Organization has no name" per page.
 func defaults() *Site {
-	return &Site{Title: "playbook site", BaseURL: "http://localhost:1313/", Language: "en", Currency: "$", Params: map[string]any{}}
+	const title, base = "playbook site", "http://localhost:1313/"
+	return &Site{Title: title, BaseURL: base, Language: "en", Currency: "$", Params: map[string]any{},
+		Organization: Organization{Name: title, URL: base}}
 }
 
 func readFields(r *meta.Reader, s *Site) {
@@ -110,7 +118,8 @@ func readFields(r *meta.Reader, s *Site) {
 		s.Author = Person{Name: str(a["name"]), URL: str(a["url"])}
 	}
 	for i, item := range r.Mappings("menu") {
-		mi := MenuItem{Name: str(item["name"]), URL: str(item["url"])}
+		at := r.Pos(indexPath("menu", i)+".url", indexPath("menu", i), "menu")
+		mi := MenuItem{Name: str(item["name"]), URL: str(item["url"]), Line: at.Line, Col: at.Col}
 		if mi.Name == "" || mi.URL == "" {
 			r.Errorf(indexPath("menu", i), `write - { name: "Guides", url: "/guides/" }`, "menu item %d needs a name and a url", i+1)
 			continue

@@ -3,7 +3,9 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -42,6 +44,7 @@ type Engine struct {
 	// hold one (see mayAutolink). The autolink parser runs at every space
 	// of every paragraph, a third of the parse time of a typical page.
 	noAutolink parser.Parser
+	unsafe     bool // raw HTML goes through
 }
 
 // Doc is one parsed page body.
@@ -82,7 +85,7 @@ func New(opts Options) *Engine {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, container.New(copts...)),
 		goldmark.WithParserOptions(popts...),
 	)
-	return &Engine{md: md, noAutolink: noAutolink.Parser()}
+	return &Engine{md: md, noAutolink: noAutolink.Parser(), unsafe: opts.Unsafe}
 }
 
 // autolinkStarts are what every GFM autolink begins with: an allowed
@@ -134,7 +137,37 @@ func (e *Engine) Parse(src []byte, faqPage bool) *Doc {
 	root := p.Parse(text.NewReader(src), parser.WithContext(pc))
 	d := &Doc{Source: src, Root: root, Problems: container.Problems(pc)}
 	d.Outline, d.blocks = outline(src, root)
+	if !e.unsafe {
+		d.Problems = append(d.Problems, rawHTMLLeftOut(d.Outline.RawHTML)...)
+	}
 	return d
+}
+
+// rawHTMLLeftOut warns, at the first piece of raw HTML of a page, that the
+// page shows none of it, and how to let it through.
+func rawHTMLLeftOut(raw []Link) []diag.Problem {
+	if len(raw) == 0 {
+		return nil
+	}
+	first, more := raw[0], ""
+	if len(raw) > 1 {
+		more = fmt.Sprintf(" (and %d more places on this page)", len(raw)-1)
+	}
+	return []diag.Problem{diag.Warnf("", first.Line, first.Col,
+		"write it in Markdown, or set unsafe_html: true in site.yaml to let raw HTML through (only if everyone who writes content is trusted)",
+		"raw HTML %s is left out of the page%s", clipHTML(first.Dest), more)}
+}
+
+// clipHTML shortens a piece of raw HTML for a message.
+func clipHTML(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // Render writes the HTML of the whole document.

@@ -19,6 +19,18 @@ type Reader struct {
 // NewReader returns a Reader over m.
 func NewReader(m *Map) *Reader { return &Reader{m: m} }
 
+// Pos returns the position of the first of paths the file holds, else the
+// start of the mapping: Pos("menu[2].url", "menu[2]", "menu") finds the
+// closest place TOML, whose nested keys have no recorded lines, knows.
+func (r *Reader) Pos(paths ...string) Pos {
+	for _, p := range paths {
+		if at, ok := r.m.pos[p]; ok {
+			return at
+		}
+	}
+	return r.m.origin
+}
+
 // Errorf records an error at the position of path.
 func (r *Reader) Errorf(path, fix, format string, args ...any) {
 	p := r.m.Pos(path)

@@ -31,6 +31,9 @@ func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, d
 		p.Title = titleFromDir(strings.TrimPrefix(name, "_"))
 	}
 	p.URL = pageURL(r, section, name, list)
+	if src.Front != nil && src.Front.Has("slug") && !list {
+		p.SlugLine = src.Front.Pos("slug").Line
+	}
 
 	p.Doc = eng.Parse(src.Body, p.Kind == KindFAQ)
 	for _, prob := range p.Doc.Problems {
