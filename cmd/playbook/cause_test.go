@@ -71,3 +71,70 @@ func TestProblemsLeadToTheirCause(t *testing.T) {
 		})
 	}
 }
+
+// TestSuggestsTheCloseIntendedValue checks the "did you mean" of each kind
+// of unknown value a user can type.
+func TestSuggestsTheCloseIntendedValue(t *testing.T) {
+	const cfg = "title: T\nbase_url: https://example.com/\ndescription: d\n"
+	page := func(front, body string) string {
+		return "---\ntitle: A\ndescription: \"An example page used by the command tests.\"\n" + front + "---\n" + body
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string // a line of the output
+	}{
+		{"a broken link: the closest published URL", map[string]string{
+			"content/guides/grow-ltv.md": page("", "Hello.\n"),
+			"content/guides/b.md":        page("", "See [it](/guides/grow-lvt/).\n"),
+		}, `content/guides/b.md:5:5: error: broken link "/guides/grow-lvt/": no page or file is published at /guides/grow-lvt/ — did you mean "/guides/grow-ltv/"?`},
+		{"a broken anchor: the closest id on the target page", map[string]string{
+			"content/guides/a.md": page("", "## Pick a metric\n\nText.\n"),
+			"content/guides/b.md": page("", "See [it](/guides/a/#pick-a-metirc).\n"),
+		}, `has no element with id "pick-a-metirc" — did you mean "#pick-a-metric"?`},
+		{"an unknown block", map[string]string{
+			"content/guides/a.md": page("", "::: stpes\n### One\n:::\n"),
+		}, `content/guides/a.md:5:1: error: unknown block "stpes" — did you mean "steps"?`},
+		{"an unknown kind", map[string]string{
+			"content/guides/a.md": page("type: gudie\n", "Hello.\n"),
+		}, `content/guides/a.md:4:1: error: type "gudie" is not known — did you mean "guide"?`},
+		{"an unknown stage", map[string]string{
+			"content/guides/a.md": page("stage: expanson\n", "Hello.\n"),
+		}, `content/guides/a.md:4:1: error: stage "expanson" is not known — did you mean "expansion"?`},
+		{"a misspelt front matter field", map[string]string{
+			"content/guides/a.md": page("tgas: [x]\n", "Hello.\n"),
+		}, `content/guides/a.md:4:1: warning: unknown field "tgas" — did you mean "tags"?`},
+		{"a misspelt setting", map[string]string{
+			"site.yaml":           cfg + "langauge: en\n",
+			"content/guides/a.md": page("", "Hello.\n"),
+		}, `site.yaml:4:1: warning: unknown field "langauge" — did you mean "language"?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, ok := tt.files["site.yaml"]; !ok {
+				tt.files["site.yaml"] = cfg
+			}
+			_, _, errOut := run(t, "check", "--source", writeSite(t, tt.files))
+			if !strings.Contains(errOut, tt.want) {
+				t.Errorf("output lacks %s\n%s", tt.want, errOut)
+			}
+		})
+	}
+	for _, c := range []struct{ args, want string }{
+		{"new gude x", `unknown KIND "gude"; did you mean "guide"?`},
+		{"chek", `unknown command "chek"; did you mean "check"?`},
+	} {
+		if code, _, errOut := run(t, strings.Fields(c.args)...); code != exitUsage || !strings.Contains(errOut, c.want) {
+			t.Errorf("%s: exit %d, stderr lacks %s:\n%s", c.args, code, c.want, errOut)
+		}
+	}
+	// Unknown fields that are not near a known one stay silent (Hugo's,
+	// a template's own), and so do near ones whose known field is set.
+	_, _, errOut := run(t, "check", "--strict", "--source", writeSite(t, map[string]string{
+		"site.yaml":           cfg,
+		"content/guides/a.md": page("categories: [x]\ncustom_note: hi\ntag: x\ntags: [y]\n", "Hello.\n"),
+	}))
+	if strings.Contains(errOut, "unknown field") {
+		t.Errorf("a legitimate unknown field was questioned:\n%s", errOut)
+	}
+}

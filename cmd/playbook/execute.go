@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"playbook/generator/suggest"
 )
 
 // Exit statuses: 1 when the content has problems the user must fix, 2 when
@@ -57,7 +59,15 @@ func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return c.run(ctx, e, args[1:])
 		}
 	}
-	fmt.Fprintf(stderr, "playbook: unknown command %q\n\n", args[0])
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if d := suggest.DidYouMean(args[0], names); d != "" {
+		fmt.Fprintf(stderr, "playbook: unknown command %q; %s\n\n", args[0], d)
+	} else {
+		fmt.Fprintf(stderr, "playbook: unknown command %q\n\n", args[0])
+	}
 	usage(stderr)
 	return exitUsage
 }

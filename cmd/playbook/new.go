@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"playbook/generator/model"
+	"playbook/generator/suggest"
 )
 
 // newKind says where `playbook new` puts a page of a kind and what it
@@ -57,7 +58,7 @@ func runNew(_ context.Context, e *env, args []string) int {
 	}
 	spec, known := newKindSpecs[pos[0]]
 	if !known {
-		return usageError(e, fs, "unknown KIND %q; use one of: %s", pos[0], strings.Join(newKinds(), ", "))
+		return usageError(e, fs, "unknown KIND %q; %s", pos[0], suggest.Fix(pos[0], newKinds(), "use one of: "+strings.Join(newKinds(), ", ")))
 	}
 	slug := pos[1]
 	if model.Urlize(slug) != slug {

@@ -86,12 +86,16 @@ func Parse(name string, src []byte) (*Site, diag.List) {
 	r := meta.NewReader(m)
 	s.Params = m.Values
 	readFields(r, s)
+	r.Problems.Add(m.NearMisses(knownKeys, nil)...)
 	return s, r.Problems
 }
 
 // defaults is the config of a site whose file is missing or broken. Its
 // organization is named, so that the one problem reported is the config
 // file's, not one "Organization has no name" per page.
+// knownKeys are the settings readFields reads.
+var knownKeys = []string{"title", "description", "base_url", "language", "currency", "organization", "author", "menu", "unsafe_html"}
+
 func defaults() *Site {
 	const title, base = "playbook site", "http://localhost:1313/"
 	return &Site{Title: title, BaseURL: base, Language: "en", Currency: "$", Params: map[string]any{},

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"playbook/generator/diag"
+	"playbook/generator/suggest"
 )
 
 // Reader gives typed access to a Map, collecting a problem for every value
@@ -222,7 +223,7 @@ func (r *Reader) OneOf(key string, allowed ...string) string {
 			return s
 		}
 	}
-	r.Errorf(key, "use one of: "+strings.Join(allowed, ", "), "%s %q is not known", key, s)
+	r.Errorf(key, suggest.Fix(s, allowed, "use one of: "+strings.Join(allowed, ", ")), "%s %q is not known", key, s)
 	return ""
 }
 

@@ -40,6 +40,7 @@ func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, d
 		r.Problems.Add(prob.Shift(src.Path, src.BodyLine))
 	}
 	readKind(r, p)
+	r.Problems.Add(src.Front.NearMisses(knownFields, otherFields)...)
 	return p, r.Problems
 }
 
