@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -136,5 +138,18 @@ func TestSuggestsTheCloseIntendedValue(t *testing.T) {
 	}))
 	if strings.Contains(errOut, "unknown field") {
 		t.Errorf("a legitimate unknown field was questioned:\n%s", errOut)
+	}
+}
+
+// TestLinkedContentFolderBuilds is the monorepo layout: content/ is a
+// symlink to a folder elsewhere.
+func TestLinkedContentFolderBuilds(t *testing.T) {
+	mono := writeSite(t, map[string]string{"docs/guides/a.md": goodSite["content/guides/a.md"]})
+	site := writeSite(t, map[string]string{"site.yaml": goodSite["site.yaml"]})
+	if err := os.Symlink(filepath.Join(mono, "docs"), filepath.Join(site, "content")); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := run(t, "check", "--strict", "--source", site); code != 0 || !strings.Contains(out, "1 guide") {
+		t.Fatalf("check: exit %d\n%s%s", code, out, errOut)
 	}
 }

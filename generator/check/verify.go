@@ -315,7 +315,7 @@ func (v verifier) suggestURL(target, rest string) string {
 	if v.urls == nil {
 		return rest
 	}
-	return suggest.Fix(target, v.urls(), rest)
+	return suggest.PathFix(target, v.urls(), rest)
 }
 
 // internalPath turns a link into a site-relative output path and fragment;

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"playbook/generator/diag"
+	"playbook/generator/load"
 	"playbook/generator/meta"
 )
 
@@ -58,6 +59,11 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		src, err := fs.ReadFile(fsys, name)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
+		}
+		if errors.Is(err, load.ErrOutside) {
+			return defaults(), diag.List{diag.Errorf(name, 0, 0,
+				"copy the file into the site folder; of the site's top level, only content/, layouts/ and static/ may link elsewhere",
+				"the site config is a symlink that leads outside the site folder, which playbook does not follow")}
 		}
 		if err != nil {
 			return defaults(), diag.List{diag.Errorf(name, 0, 0, "check the file's permissions", "cannot read the site config: %v", err)}

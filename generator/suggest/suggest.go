@@ -12,13 +12,29 @@ import "strings"
 // earlier candidate. It returns "" when none is close, or word itself is
 // a candidate.
 func Closest(word string, candidates []string) string {
+	return closest(word, candidates, min(Limit(len(word)), len(word)-1))
+}
+
+// ClosestPath is Closest for URL paths ("/guides/grow-lvt/"): how many
+// edits are allowed depends on the last segment, where a typo is, so that
+// "/b/" is not taken for a typo of "/a/".
+func ClosestPath(p string, candidates []string) string {
+	trimmed := strings.Trim(p, "/")
+	seg := trimmed[strings.LastIndexByte(trimmed, '/')+1:]
+	return closest(p, candidates, min(Limit(len(seg)), len(seg)-1))
+}
+
+// closest is the candidate at most limit edits from word, nearest first.
+func closest(word string, candidates []string, limit int) string {
 	w := strings.ToLower(word)
-	limit := Limit(len(w))
 	best, bestDist := "", limit+1
 	for _, c := range candidates {
 		lc := strings.ToLower(c)
 		if lc == w {
 			return ""
+		}
+		if limit < 1 {
+			continue
 		}
 		if abs(len(lc)-len(w)) >= bestDist { // the distance is at least the length difference
 			continue
@@ -53,7 +69,19 @@ func DidYouMean(word string, candidates []string) string {
 // Fix joins a suggestion to the rest of a fix: `did you mean "x"? Else
 // rest`, or rest alone when nothing is close.
 func Fix(word string, candidates []string, rest string) string {
-	d := DidYouMean(word, candidates)
+	return join(DidYouMean(word, candidates), rest)
+}
+
+// PathFix is Fix for URL paths (ClosestPath).
+func PathFix(p string, candidates []string, rest string) string {
+	d := ""
+	if c := ClosestPath(p, candidates); c != "" {
+		d = `did you mean "` + c + `"?`
+	}
+	return join(d, rest)
+}
+
+func join(d, rest string) string {
 	if d == "" {
 		return rest
 	}

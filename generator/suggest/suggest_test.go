@@ -48,15 +48,33 @@ func TestClosest(t *testing.T) {
 		{"renewl", stages, "renewal"},
 		{"adoptoin", stages, "adoption"},
 		{"retention", stages, ""},
-		{"/guidez/", []string{"/", "/faq/", "/guides/", "/guides/a/"}, "/guides/"},
-		{"/guides/grow-ltv-after-purchse/", []string{"/guides/", "/guides/grow-ltv-after-purchase/", "/guides/map/"}, "/guides/grow-ltv-after-purchase/"},
-		{"/pricing/", []string{"/guides/", "/faq/"}, ""},
 		{"how-to-start", []string{"how-to-star", "how-to-stop"}, "how-to-star"}, // ties: the nearer
 		{"", kinds, ""},
 	}
 	for _, tt := range tests {
 		if got := Closest(tt.word, tt.candidates); got != tt.want {
 			t.Errorf("Closest(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func TestClosestPath(t *testing.T) {
+	tests := []struct {
+		p          string
+		candidates []string
+		want       string
+	}{
+		{"/guidez/", []string{"/", "/faq/", "/guides/", "/guides/a/"}, "/guides/"},
+		{"/guides/grow-ltv-after-purchse/", []string{"/guides/", "/guides/grow-ltv-after-purchase/", "/guides/map/"}, "/guides/grow-ltv-after-purchase/"},
+		{"/pricing/", []string{"/guides/", "/faq/"}, ""},
+		{"/b/", []string{"/a/", "/"}, ""}, // one letter: a different page, not a typo
+		{"/guides/b/", []string{"/guides/a/"}, ""},
+		{"/", []string{"/a/"}, ""},
+		{"/fa/", []string{"/faq/"}, "/faq/"},
+	}
+	for _, tt := range tests {
+		if got := ClosestPath(tt.p, tt.candidates); got != tt.want {
+			t.Errorf("ClosestPath(%q) = %q, want %q", tt.p, got, tt.want)
 		}
 	}
 }

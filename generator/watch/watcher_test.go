@@ -234,3 +234,25 @@ func TestWatcherCloseEndsBatches(t *testing.T) {
 		t.Errorf("second Close = %v", err)
 	}
 }
+
+// TestWatcherFollowsALinkedContentFolder: content/ is a symlink to a
+// folder elsewhere (a monorepo), which the build follows; so does the
+// watcher.
+func TestWatcherFollowsALinkedContentFolder(t *testing.T) {
+	outside := t.TempDir()
+	write(t, filepath.Join(outside, "content", "guides", "a.md"), "---\ntitle: A\n---\n")
+	root := t.TempDir()
+	write(t, filepath.Join(root, "site.yaml"), "title: x\n")
+	if err := os.Symlink(filepath.Join(outside, "content"), filepath.Join(root, "content")); err != nil {
+		t.Fatal(err)
+	}
+	w, err := New(root, Options{Quiet: 30 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	write(t, filepath.Join(outside, "content", "guides", "a.md"), "---\ntitle: A2\n---\n")
+	if b := next(t, w, "content/guides/a.md"); b.Kind() != Content {
+		t.Errorf("kind = %v", b.Kind())
+	}
+}
