@@ -98,7 +98,7 @@ func TestExitCodes(t *testing.T) {
 	}
 }
 
-func TestNewCreatesAPageThatBuilds(t *testing.T) {
+func TestNewCreatesADraftThatPassesStrictCheck(t *testing.T) {
 	dir := writeSite(t, goodSite)
 	for _, kind := range newKinds() {
 		if code, _, errOut := run(t, "new", kind, "my-"+kind, "--source", dir); code != 0 {
@@ -108,8 +108,75 @@ func TestNewCreatesAPageThatBuilds(t *testing.T) {
 	if code, _, errOut := run(t, "new", "guide", "my-guide", "--source", dir); code != 1 || !strings.Contains(errOut, "already exists") {
 		t.Fatalf("new over an existing page: exit %d: %s", code, errOut)
 	}
-	code, _, errOut := run(t, "check", "--source", dir)
+	code, _, errOut := run(t, "check", "--strict", "--drafts", "--source", dir)
 	if code != 0 {
-		t.Fatalf("the pages new creates must build: exit %d\n%s", code, errOut)
+		t.Fatalf("the drafts new creates must pass check --strict --drafts: exit %d\n%s", code, errOut)
+	}
+	// Drafts: a build publishes none of the placeholders.
+	code, _, errOut = run(t, "build", "--strict", "--source", dir)
+	if code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
+	for _, f := range []string{"llms.txt", "sitemap.xml", "llms-full.txt"} {
+		b, err := os.ReadFile(filepath.Join(dir, "public", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "my-") || strings.Contains(string(b), "Replace this paragraph") {
+			t.Errorf("%s publishes a draft made by new:\n%s", f, b)
+		}
+	}
+}
+
+func TestInitMakesASiteThatPassesStrictCheck(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	code, out, errOut := run(t, "init", dir)
+	if code != 0 {
+		t.Fatalf("init: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"site.yaml", ".gitignore", "content/_index.md", "Next steps", "playbook serve"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("init output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, errOut = run(t, "check", "--strict", "--source", dir)
+	if code != 0 {
+		t.Fatalf("check --strict on a new site: exit %d\n%s", code, errOut)
+	}
+	for _, kind := range []string{"1 guide", "1 faq", "1 answer", "1 home"} {
+		if !strings.Contains(out, kind) {
+			t.Errorf("the new site lacks a %s page: %s", kind, out)
+		}
+	}
+	// Every setting of site.yaml is there, set or commented.
+	cfg, _ := os.ReadFile(filepath.Join(dir, "site.yaml"))
+	for _, key := range []string{"title:", "description:", "base_url:", "language:", "currency:", "organization:", "logo:", "author:", "menu:", "unsafe_html:"} {
+		if !strings.Contains(string(cfg), key) {
+			t.Errorf("site.yaml lacks %s", key)
+		}
+	}
+	ignore, _ := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if !strings.Contains(string(ignore), "/public/") {
+		t.Errorf(".gitignore does not ignore the output:\n%s", ignore)
+	}
+}
+
+func TestInitRefusesAFolderThatIsNotEmpty(t *testing.T) {
+	dir := writeSite(t, map[string]string{"notes.txt": "mine"})
+	code, _, errOut := run(t, "init", dir)
+	if code != exitUsage || !strings.Contains(errOut, "is not empty") || !strings.Contains(errOut, "--force") {
+		t.Fatalf("init into a non-empty folder: exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "site.yaml")); err == nil {
+		t.Fatal("init wrote into a folder it refused")
+	}
+	if code, _, errOut := run(t, "init", "--force", dir); code != 0 {
+		t.Fatalf("init --force: exit %d: %s", code, errOut)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "notes.txt")); string(b) != "mine" {
+		t.Error("init --force changed a file that is not its own")
+	}
+	if code, _, errOut := run(t, "init", "a", "b"); code != exitUsage {
+		t.Errorf("init with two folders: exit %d: %s", code, errOut)
 	}
 }

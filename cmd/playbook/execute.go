@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"playbook/generator/suggest"
 )
 
 // Exit statuses: 1 when the content has problems the user must fix, 2 when
@@ -32,6 +34,7 @@ func commands() []command {
 		{"build", "[--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--no-minify] [--strict]", "build the site into DEST (default SOURCE/public)", runBuild},
 		{"serve", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]", "build in memory, serve it and reload the browser on every change", runServe},
 		{"check", "[--source DIR] [--strict]", "build in memory, run every check, write nothing", runCheck},
+		{"init", "[DIR] [--force]", "create a new site in DIR (default: this folder) that builds and passes check --strict", runInit},
 		{"new", "KIND SLUG [--source DIR]", "create a page; KIND is one of " + strings.Join(newKinds(), ", "), runNew},
 		{"version", "", "print the version", runVersion},
 	}
@@ -56,7 +59,15 @@ func Execute(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return c.run(ctx, e, args[1:])
 		}
 	}
-	fmt.Fprintf(stderr, "playbook: unknown command %q\n\n", args[0])
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if d := suggest.DidYouMean(args[0], names); d != "" {
+		fmt.Fprintf(stderr, "playbook: unknown command %q; %s\n\n", args[0], d)
+	} else {
+		fmt.Fprintf(stderr, "playbook: unknown command %q\n\n", args[0])
+	}
 	usage(stderr)
 	return exitUsage
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"playbook/generator/model"
+	"playbook/generator/suggest"
 )
 
 // newKind says where `playbook new` puts a page of a kind and what it
@@ -23,14 +24,18 @@ type newKind struct {
 }
 
 var newKindSpecs = map[string]newKind{
-	"guide":  {"guides", "stage: expansion\ntags: []\n", "## What question does this page answer?\n\n::: answer\nWrite the direct answer here in 40 to 60 words: say what it is, why it matters and what to do first, plainly enough that an assistant could quote it whole.\n\nProof: a figure, a customer result or a source.\n\nNext step: the one thing the reader should do now.\n:::\n"},
+	"guide":  {"guides", "stage: expansion\ntags: []\n", "## What question does this page answer?\n\n::: answer\nReplace this paragraph with the direct answer to the question above, in 40 to 60 words. Say what it is, why it matters to the reader and the first thing to do, plainly enough that a search engine or an assistant could quote it whole, without the rest of the page.\n\nProof: a figure, a customer result or a source.\n\nNext step: the one thing the reader should do now.\n:::\n"},
 	"faq":    {"faq", "", "## The first question a customer asks?\n\nAnswer it directly in the first sentence, then add what helps.\n"},
-	"answer": {"answers", "", "::: answer\nWrite the direct answer here in 40 to 60 words: say what it is, why it matters and what to do first, plainly enough that an assistant could quote it whole.\n\nProof: a figure, a customer result or a source.\n\nNext step: the one thing the reader should do now.\n:::\n"},
+	"answer": {"answers", "", "::: answer\nReplace this paragraph with the direct answer to the question above, in 40 to 60 words. Say what it is, why it matters to the reader and the first thing to do, plainly enough that a search engine or an assistant could quote it whole, without the rest of the page.\n\nProof: a figure, a customer result or a source.\n\nNext step: the one thing the reader should do now.\n:::\n"},
 	"workflow": {"workflows", "summary: \"\"\nrole: \"\"\nuse_when: []\ninputs: []\nexpected_output: []\nqa_checklist: []\nfollow_up: \"\"\ncautions: []\nverticals: []\n",
 		"```prompt\nYou are a [ROLE]. I have [NUMBER] customers with an average order value of [AOV]. …\n```\n"},
 	"vertical":   {"verticals", "vertical: \"\"\nexample: \"\"\nworkflow: \"\"\ninputs: \"\"\noutput: \"\"\nmetrics:\n  - { name: \"ARPU\", before: 0, after: 0, unit: \"$/mo\" }\navoid: \"\"\n", "Tell the story of how this business used the workflow.\n"},
 	"calculator": {"", "type: calculator\ncalculator: ltv\ndefaults:\n  mode: purchase\n  aov: 80\n  frequency: 3\n  years: 2\n  margin: 0.5\n", "Explain the inputs and what a good result looks like.\n"},
 }
+
+// placeholderDescription is long enough for the description checks, so
+// that a new draft passes check --strict --drafts as it is.
+const placeholderDescription = "Replace with one or two sentences for search results: what the reader learns on this page and why it helps, in 120 to 160 characters."
 
 func newKinds() []string {
 	kinds := make([]string, 0, len(newKindSpecs))
@@ -53,7 +58,7 @@ func runNew(_ context.Context, e *env, args []string) int {
 	}
 	spec, known := newKindSpecs[pos[0]]
 	if !known {
-		return usageError(e, fs, "unknown KIND %q; use one of: %s", pos[0], strings.Join(newKinds(), ", "))
+		return usageError(e, fs, "unknown KIND %q; %s", pos[0], suggest.Fix(pos[0], newKinds(), "use one of: "+strings.Join(newKinds(), ", ")))
 	}
 	slug := pos[1]
 	if model.Urlize(slug) != slug {
@@ -64,7 +69,7 @@ func runNew(_ context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "playbook: %v\n", err)
 		return exitContent
 	}
-	fmt.Fprintf(e.stdout, "created %s\n", path)
+	fmt.Fprintf(e.stdout, "created %s (a draft: replace its placeholders, then remove draft: true to publish it)\n", path)
 	return exitOK
 }
 
@@ -80,7 +85,8 @@ func createPage(path, slug string, spec newKind) error {
 		return err
 	}
 	title := strings.ToUpper(slug[:1]) + strings.ReplaceAll(slug[1:], "-", " ")
-	content := fmt.Sprintf("---\ntitle: %q\ndescription: \"\"\ndate: %s\n%s---\n\n%s", title, time.Now().Format("2006-01-02"), spec.front, spec.body)
+	content := fmt.Sprintf("---\ntitle: %q\ndescription: %q\ndate: %s\ndraft: true # until the placeholders are replaced; see it with serve --drafts\n%s---\n\n%s",
+		title, placeholderDescription, time.Now().Format("2006-01-02"), spec.front, spec.body)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s already exists; choose another SLUG or edit that file", path)

@@ -1,9 +1,11 @@
 package check
 
 import (
+	"cmp"
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -11,6 +13,7 @@ import (
 	"playbook/generator/config"
 	"playbook/generator/diag"
 	"playbook/generator/model"
+	"playbook/generator/suggest"
 )
 
 // Verify checks every collected HTML file against everything written:
@@ -135,7 +138,50 @@ func pageOf(site *model.Site, out string) *model.Page {
 }
 
 func newVerifier(c *Collector, cfg *config.Site, positions LinkPositions) verifier {
-	return verifier{c: c, base: cfg.BaseURL, basePath: cfg.BasePath(), rooted: new(sync.Map), positions: positions}
+	return verifier{c: c, base: cfg.BaseURL, basePath: cfg.BasePath(), rooted: new(sync.Map), positions: positions,
+		menu: menuLinks(cfg), urls: sync.OnceValue(c.publishedURLs)}
+}
+
+// publishedURLs lists the site-relative URLs of the pages written
+// ("/guides/ltv/"), the candidates for a broken link's "did you mean".
+// Called only when a link is broken, under Verify's lock.
+func (c *Collector) publishedURLs() []string {
+	var urls []string
+	for f := range c.files {
+		if dir, ok := strings.CutSuffix(f, "index.html"); ok && (dir == "" || strings.HasSuffix(dir, "/")) {
+			urls = append(urls, "/"+dir)
+		}
+	}
+	slices.Sort(urls) // ties between equally close URLs go the same way every run
+	return urls
+}
+
+// menuLinks maps each menu URL, as the theme writes it (relURL), to its
+// menu item, so that a broken one is reported once, at its line of the
+// site config, and not on every page whose navigation shows it.
+func menuLinks(cfg *config.Site) map[string]menuLink {
+	m := make(map[string]menuLink, len(cfg.Menu))
+	for _, item := range cfg.Menu {
+		href := item.URL
+		if strings.HasPrefix(href, "/") && !strings.HasPrefix(href, "//") {
+			href = strings.TrimSuffix(cfg.BasePath(), "/") + href
+		}
+		if _, ok := m[href]; !ok {
+			m[href] = menuLink{file: cmp.Or(cfg.File, "site.yaml"), item: item}
+		}
+	}
+	return m
+}
+
+type menuLink struct {
+	file string
+	item config.MenuItem
+}
+
+// problem reports a broken menu link at the config line that writes it.
+func (l menuLink) problem(msg, fix string) diag.Problem {
+	return diag.Errorf(l.file, l.item.Line, l.item.Col, strings.Replace(fix, "fix the link", "fix this menu item's url", 1),
+		"broken menu link %q (%s): %s", l.item.URL, l.item.Name, msg)
 }
 
 type verifier struct {
@@ -147,6 +193,8 @@ type verifier struct {
 	// tag links repeat on every page of a site.
 	rooted    *sync.Map // link -> rootedLink
 	positions LinkPositions
+	menu      map[string]menuLink // by the href the theme writes
+	urls      func() []string     // published page URLs, listed once when first needed
 }
 
 // LinkPositions returns where a page's Markdown writes each link: the
@@ -170,12 +218,21 @@ func (v verifier) links(out string, page *model.Page) diag.List {
 		if msg == "" {
 			continue
 		}
+		menu, inMenu := v.menu[t.link]
 		if page == nil || page.File == "" {
+			if inMenu {
+				probs.Add(menu.problem(msg, fix))
+				continue
+			}
 			probs.Add(diag.Errorf("layouts", 0, 0, fix, "broken link %q in the template output %s: %s", t.link, out, msg))
 			continue
 		}
 		if at == nil {
 			at = v.positionsOf(page)
+		}
+		if line, _ := at(t.link); line == 0 && inMenu {
+			probs.Add(menu.problem(msg, fix))
+			continue
 		}
 		probs.Add(linkProblem(page, t.link, msg, fix, at))
 	}
@@ -234,7 +291,7 @@ func (v verifier) targets(out string, links []string) []linkTarget {
 func (v verifier) check(t linkTarget) (msg, fix string) {
 	file, ok := v.findFile(t)
 	if !ok {
-		return "no page or file is published at " + "/" + t.target, "fix the link, or create the page it points to"
+		return "no page or file is published at " + "/" + t.target, v.suggestURL("/"+t.target, "fix the link, or create the page it points to")
 	}
 	if t.fragment == "" || !strings.HasSuffix(file, ".html") {
 		return "", ""
@@ -243,8 +300,22 @@ func (v verifier) check(t linkTarget) (msg, fix string) {
 	if facts == nil || facts.hasID(t.fragment) {
 		return "", ""
 	}
+	ids := splitFacts(facts.ids)
+	if near := suggest.Closest(t.fragment, ids); near != "" {
+		return "/" + strings.TrimSuffix(file, "index.html") + " has no element with id \"" + t.fragment + "\"",
+			`did you mean "#` + near + `"?`
+	}
 	return "/" + strings.TrimSuffix(file, "index.html") + " has no element with id \"" + t.fragment + "\"",
-		"link to one of its heading ids" + suggestIDs(splitFacts(facts.ids))
+		"link to one of its heading ids" + suggestIDs(ids)
+}
+
+// suggestURL puts the published URL closest to a broken link's before
+// the rest of its fix.
+func (v verifier) suggestURL(target, rest string) string {
+	if v.urls == nil {
+		return rest
+	}
+	return suggest.PathFix(target, v.urls(), rest)
 }
 
 // internalPath turns a link into a site-relative output path and fragment;

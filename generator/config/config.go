@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"playbook/generator/diag"
+	"playbook/generator/load"
 	"playbook/generator/meta"
 )
 
@@ -27,6 +28,9 @@ type Person struct {
 // MenuItem is one entry of the top navigation.
 type MenuItem struct {
 	Name, URL string
+	// Line and Col are where the config file writes URL, so that a broken
+	// menu link is reported there rather than on every page showing it.
+	Line, Col int
 }
 
 // Site is the decoded site configuration.
@@ -58,6 +62,11 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
+		if errors.Is(err, load.ErrOutside) {
+			return defaults(), diag.List{diag.Errorf(name, 0, 0,
+				"copy the file into the site folder; of the site's top level, only content/, layouts/ and static/ may link elsewhere",
+				"the site config is a symlink that leads outside the site folder, which playbook does not follow")}
+		}
 		if err != nil {
 			return defaults(), diag.List{diag.Errorf(name, 0, 0, "check the file's permissions", "cannot read the site config: %v", err)}
 		}
@@ -85,11 +94,20 @@ func Parse(name string, src []byte) (*Site, diag.List) {
 	r := meta.NewReader(m)
 	s.Params = m.Values
 	readFields(r, s)
+	r.Problems.Add(m.NearMisses(knownKeys, nil)...)
 	return s, r.Problems
 }
 
+// knownKeys are the settings readFields reads.
+var knownKeys = []string{"title", "description", "base_url", "language", "currency", "organization", "author", "menu", "unsafe_html", "markdown"}
+
+// defaults is the config of a site whose file is missing or broken. Its
+// organization is named, so that the one problem reported is the config
+// file's, not one "Organization has no name" per page.
 func defaults() *Site {
-	return &Site{Title: "playbook site", BaseURL: "http://localhost:1313/", Language: "en", Currency: "$", Markdown: defaultMarkdown(), Params: map[string]any{}}
+	const title, base = "playbook site", "http://localhost:1313/"
+	return &Site{Title: title, BaseURL: base, Language: "en", Currency: "$", Markdown: defaultMarkdown(), Params: map[string]any{},
+		Organization: Organization{Name: title, URL: base}}
 }
 
 func readFields(r *meta.Reader, s *Site) {
@@ -113,7 +131,8 @@ func readFields(r *meta.Reader, s *Site) {
 		s.Author = Person{Name: str(a["name"]), URL: str(a["url"])}
 	}
 	for i, item := range r.Mappings("menu") {
-		mi := MenuItem{Name: str(item["name"]), URL: str(item["url"])}
+		at := r.Pos(indexPath("menu", i)+".url", indexPath("menu", i), "menu")
+		mi := MenuItem{Name: str(item["name"]), URL: str(item["url"]), Line: at.Line, Col: at.Col}
 		if mi.Name == "" || mi.URL == "" {
 			r.Errorf(indexPath("menu", i), `write - { name: "Guides", url: "/guides/" }`, "menu item %d needs a name and a url", i+1)
 			continue

@@ -96,11 +96,14 @@ type List []Problem
 // Add appends problems.
 func (l *List) Add(ps ...Problem) { *l = append(*l, ps...) }
 
-// Sort orders the list by file, line, column, then message, so output is
-// stable whatever order the parallel stages found them in.
+// Sort orders the list cause first — the site config, then templates,
+// then content — and within each by file, line, column, then message, so
+// output is stable whatever order the parallel stages found them in, and
+// a problem that follows from another is read after it.
 func (l List) Sort() {
 	slices.SortStableFunc(l, func(a, b Problem) int {
 		return cmp.Or(
+			cmp.Compare(Rank(a.File), Rank(b.File)),
 			cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
@@ -108,6 +111,25 @@ func (l List) Sort() {
 			cmp.Compare(a.Msg, b.Msg),
 		)
 	})
+}
+
+// configFiles are the names of a site's config (config.Files; diag cannot
+// import config).
+var configFiles = []string{"site.yaml", "site.yml", "site.toml"}
+
+// Rank is where problems of a file come in the report: 0 for the site
+// (its config, or no file), 1 for templates, 2 for content, 3 for the rest
+// (static files, output).
+func Rank(file string) int {
+	switch {
+	case file == "" || slices.Contains(configFiles, file):
+		return 0
+	case file == "layouts" || strings.HasPrefix(file, "layouts/"):
+		return 1
+	case file == "content" || strings.HasPrefix(file, "content/"):
+		return 2
+	}
+	return 3
 }
 
 // Sorted sorts the list (Sort) and drops repeated problems: a template

@@ -284,3 +284,63 @@ func TestWalkSkipsIgnoredLinks(t *testing.T) {
 		t.Errorf("got %v, %v", files.Pages, probs)
 	}
 }
+
+// TestSiteFSFollowsLinkedTopFolders: content/ (or layouts/, static/) may
+// be a symlink to a folder anywhere, which the site's owner made; links
+// inside it stay confined to that folder, and other top-level links to
+// the site.
+func TestSiteFSFollowsLinkedTopFolders(t *testing.T) {
+	base := t.TempDir()
+	writeFile(t, filepath.Join(base, "secret.txt"), "secret")
+	writeFile(t, filepath.Join(base, "mono", "content", "a.md"), "---\ntitle: A\n---\n")
+	writeFile(t, filepath.Join(base, "mono", "content", "b.md"), "---\ntitle: B\n---\n")
+	site := filepath.Join(base, "site")
+	writeFile(t, filepath.Join(site, "site.yaml"), "title: x\n")
+	for link, target := range map[string]string{
+		filepath.Join(base, "mono", "content", "leak.md"): "../../secret.txt",
+		filepath.Join(base, "mono", "content", "same.md"): "b.md",
+		filepath.Join(site, "content"):                    "../mono/content",
+		filepath.Join(site, "layouts"):                    filepath.Join(base, "mono", "missing"), // leads nowhere
+		filepath.Join(site, "other"):                      "../mono/content",
+	} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Remove(filepath.Join(site, "layouts")); err != nil { // a broken top link fails OpenSite; tested below
+		t.Fatal(err)
+	}
+	fsys, err := OpenSite(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fsys.Close()
+	if b, err := fsys.ReadFile("content/a.md"); err != nil || !strings.Contains(string(b), "title: A") {
+		t.Errorf("content/a.md through the linked folder: %q, %v", b, err)
+	}
+	if b, err := fsys.ReadFile("content/same.md"); err != nil || !strings.Contains(string(b), "title: B") {
+		t.Errorf("a link inside the linked folder, to a file of it: %q, %v", b, err)
+	}
+	if _, err := fsys.ReadFile("content/leak.md"); !errors.Is(err, ErrOutside) {
+		t.Errorf("a link out of the linked folder: %v, want ErrOutside", err)
+	}
+	if _, err := fsys.ReadFile("other/a.md"); !errors.Is(err, ErrOutside) {
+		t.Errorf("a top-level link that is not content/, layouts/ or static/: %v, want ErrOutside", err)
+	}
+	for _, stat := range []func(string) (fs.FileInfo, error){fsys.Stat, fsys.Lstat} {
+		if info, err := stat("content"); err != nil || !info.IsDir() {
+			t.Errorf("content: %v, %v; want a folder", info, err)
+		}
+	}
+	entries, err := fsys.ReadDir("content")
+	if err != nil || len(entries) != 4 {
+		t.Errorf("ReadDir(content) = %v, %v", entries, err)
+	}
+
+	if err := os.Symlink(filepath.Join(base, "mono", "missing"), filepath.Join(site, "layouts")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenSite(site); err == nil || !strings.Contains(err.Error(), "layouts is a symlink that leads nowhere") {
+		t.Errorf("OpenSite with a broken layouts link: %v", err)
+	}
+}

@@ -2,10 +2,12 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"math"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -18,9 +20,18 @@ import (
 // refuse any path whose symlinks lead outside it, so a link in content/,
 // layouts/ or static/ can reach other files of the site but never a
 // private key next to it. Such a path fails with ErrOutside.
+//
+// content/, layouts/ and static/ may themselves be symlinks (a monorepo
+// keeps content elsewhere): the site's owner made such a link, so it is
+// followed wherever it leads, and that folder is confined in turn.
 type SiteFS struct {
-	o opener
+	o    opener
+	tops map[string]opener // top-level folders that are symlinks, opened where they lead
 }
+
+// LinkedTops are the top-level folders of a site that may be symlinks to a
+// folder anywhere.
+var LinkedTops = []string{"content", "layouts", "static"}
 
 // opener opens paths of a site folder, never resolving one outside it.
 // Every read of SiteFS goes through one; the implementations are the
@@ -45,18 +56,67 @@ func OpenSite(dir string) (*SiteFS, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &SiteFS{o: o}, nil
+	s := &SiteFS{o: o, tops: map[string]opener{}}
+	for _, top := range LinkedTops {
+		if err := s.followTop(dir, top); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// followTop opens the folder the top-level symlink top leads to, if top
+// is one. A link to something other than a folder is left to the confined
+// opener, which refuses it as any other.
+func (s *SiteFS) followTop(dir, top string) error {
+	p := filepath.Join(dir, top)
+	info, err := os.Lstat(p)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return fmt.Errorf("%s is a symlink that leads nowhere (%w); point it at a folder or remove it", top, err)
+	}
+	if info, err := os.Stat(target); err != nil || !info.IsDir() {
+		return nil
+	}
+	o, err := openConfined(target)
+	if err != nil {
+		return err
+	}
+	s.tops[top] = o
+	return nil
+}
+
+// route picks the opener of a path and its name there.
+func (s *SiteFS) route(name string) (opener, string) {
+	top, rest, _ := strings.Cut(name, "/")
+	if o, ok := s.tops[top]; ok {
+		if rest == "" {
+			rest = "."
+		}
+		return o, rest
+	}
+	return s.o, name
 }
 
 // Close releases the folder.
-func (s *SiteFS) Close() error { return s.o.close() }
+func (s *SiteFS) Close() error {
+	for _, o := range s.tops {
+		o.close()
+	}
+	return s.o.close()
+}
 
 // Open implements fs.FS.
 func (s *SiteFS) Open(name string) (fs.File, error) {
 	if err := checkName("open", name); err != nil {
 		return nil, err
 	}
-	f, err := s.o.open(name)
+	o, rel := s.route(name)
+	f, err := o.open(rel)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +128,8 @@ func (s *SiteFS) Stat(name string) (fs.FileInfo, error) {
 	if err := checkName("stat", name); err != nil {
 		return nil, err
 	}
-	return s.o.stat(name, true)
+	o, rel := s.route(name)
+	return o.stat(rel, true)
 }
 
 // Lstat implements fs.ReadLinkFS: it describes a symlink itself, as the
@@ -77,7 +138,8 @@ func (s *SiteFS) Lstat(name string) (fs.FileInfo, error) {
 	if err := checkName("lstat", name); err != nil {
 		return nil, err
 	}
-	return s.o.stat(name, false)
+	o, rel := s.route(name)
+	return o.stat(rel, rel == "." && name != ".") // a linked top folder is described as the folder it is
 }
 
 // ReadLink implements fs.ReadLinkFS.
@@ -85,7 +147,8 @@ func (s *SiteFS) ReadLink(name string) (string, error) {
 	if err := checkName("readlink", name); err != nil {
 		return "", err
 	}
-	return s.o.readLink(name)
+	o, rel := s.route(name)
+	return o.readLink(rel)
 }
 
 // ReadDir implements fs.ReadDirFS.
@@ -93,7 +156,8 @@ func (s *SiteFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	if err := checkName("readdir", name); err != nil {
 		return nil, err
 	}
-	f, err := s.o.open(name)
+	o, rel := s.route(name)
+	f, err := o.open(rel)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +178,8 @@ func (s *SiteFS) ReadFileLimitInto(buf []byte, name string, limit int64) ([]byte
 	if err := checkName("read", name); err != nil {
 		return nil, err
 	}
-	return s.o.readFile(buf, name, limit)
+	o, rel := s.route(name)
+	return o.readFile(buf, rel, limit)
 }
 
 // checkName refuses what fs.FS does not accept as a name, ".." above all.
@@ -151,7 +216,7 @@ type dirEntry struct {
 }
 
 // Info describes the entry itself, a symlink rather than where it leads.
-func (e dirEntry) Info() (fs.FileInfo, error) { return e.s.o.stat(e.name, false) }
+func (e dirEntry) Info() (fs.FileInfo, error) { return e.s.Lstat(e.name) }
 
 // limitReader is what SiteFS offers beyond fs.FS; a plain fs.FS (tests,
 // fault injection) is read with Stat and ReadFile.

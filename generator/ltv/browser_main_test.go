@@ -41,7 +41,7 @@ func runTests(m *testing.M) int {
 	return m.Run()
 }
 
-// newTab opens a tab in the shared browser with a 30 s budget. A missing
+// newTab opens a tab in the shared browser with a budget only a hang exhausts. A missing
 // or broken Chromium fails the test: the browser tests are not optional.
 func newTab(t *testing.T) context.Context {
 	t.Helper()
@@ -49,7 +49,7 @@ func newTab(t *testing.T) context.Context {
 	if browserErr != nil {
 		t.Fatal(browserErr)
 	}
-	ctx, cancel := chrome.Tab(30 * time.Second)
+	ctx, cancel := chrome.Tab(5 * time.Minute)
 	t.Cleanup(cancel)
 	return ctx
 }

@@ -29,7 +29,7 @@ func open(t *testing.T, ctx context.Context, query string) {
 // waitFor polls a JavaScript predicate until it is true.
 func waitFor(t *testing.T, ctx context.Context, predicate string) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](predicate, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](predicate, chromedp.WithPollingTimeout(2*time.Minute))); err != nil {
 		t.Fatalf("waiting for %s: %v", predicate, err)
 	}
 }
@@ -108,7 +108,7 @@ func TestBrowserQueryResults(t *testing.T) {
 // --headless --dump-dom on the page with the query.
 func TestDumpDOMDoneCriterion(t *testing.T) {
 	newTab(t) // fails the test when Chromium is missing
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	url := site.URL + "/calculator/?aov=100&frequency=4&years=3&margin=0.5"
 	out, err := exec.CommandContext(ctx, browsertest.ChromiumPath, "--headless", "--no-sandbox", "--disable-gpu",

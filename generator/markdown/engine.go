@@ -3,7 +3,9 @@ package markdown
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -51,6 +53,7 @@ type Engine struct {
 	// of every paragraph, a third of the parse time of a typical page.
 	noAutolink parser.Parser
 	footnotes  bool // footnote references and definitions are checked
+	unsafe     bool // raw HTML goes through
 }
 
 // Doc is one parsed page body.
@@ -87,7 +90,7 @@ func New(opts Options) *Engine {
 		goldmark.WithExtensions(extensions(opts)...),
 		goldmark.WithParserOptions(popts...),
 	)
-	return &Engine{md: md, noAutolink: noAutolink.Parser(), footnotes: !opts.NoFootnotes}
+	return &Engine{md: md, noAutolink: noAutolink.Parser(), footnotes: !opts.NoFootnotes, unsafe: opts.Unsafe}
 }
 
 // extensions are the goldmark extensions of opts but GFM's autolinks,
@@ -170,7 +173,37 @@ func (e *Engine) Parse(src []byte, faqPage bool) *Doc {
 		}
 	}
 	d.Outline, d.blocks = outline(src, root)
+	if !e.unsafe {
+		d.Problems = append(d.Problems, rawHTMLLeftOut(d.Outline.RawHTML)...)
+	}
 	return d
+}
+
+// rawHTMLLeftOut warns, at the first piece of raw HTML of a page, that the
+// page shows none of it, and how to let it through.
+func rawHTMLLeftOut(raw []Link) []diag.Problem {
+	if len(raw) == 0 {
+		return nil
+	}
+	first, more := raw[0], ""
+	if len(raw) > 1 {
+		more = fmt.Sprintf(" (and %d more places on this page)", len(raw)-1)
+	}
+	return []diag.Problem{diag.Warnf("", first.Line, first.Col,
+		"write it in Markdown, or set unsafe_html: true in site.yaml to let raw HTML through (only if everyone who writes content is trusted)",
+		"raw HTML %s is left out of the page%s", clipHTML(first.Dest), more)}
+}
+
+// clipHTML shortens a piece of raw HTML for a message.
+func clipHTML(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i]
+	}
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // Render writes the HTML of the whole document.

@@ -33,7 +33,7 @@ func TestParseNormalizes(t *testing.T) {
 	if bytes.ContainsAny(d.Source, "\r\ufeff") {
 		t.Errorf("Source keeps CR or BOM: %q", d.Source)
 	}
-	want := []diag.Problem{diag.Errorf("", 5, 1, "use one of: answer, calculator, faq, key, note, steps, tip, warning", `unknown block "fqa"`)}
+	want := []diag.Problem{diag.Errorf("", 5, 1, `did you mean "faq"? Else use one of: answer, calculator, faq, key, note, steps, tip, warning`, `unknown block "fqa"`)}
 	if len(d.Problems) != 1 || d.Problems[0] != want[0] {
 		t.Errorf("problems = %v, want %v", d.Problems, want)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 
 	"playbook/generator/markdown/container"
 )
@@ -23,6 +24,9 @@ type Outline struct {
 	Placeholders []string // distinct placeholders of all prompt blocks, in order
 	Prompts      []Prompt // ```prompt blocks
 	CodeBlocks   int      // fenced and indented code blocks but prompts: the page gets copy buttons
+	// RawHTML holds the line and column of each piece of raw HTML (HTML
+	// comments aside), which is left out unless the site allows it.
+	RawHTML []Link
 }
 
 // Heading is one heading of the page.
@@ -123,6 +127,14 @@ func (w *outliner) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		w.addPrompt(x)
 	case *ast.CodeBlock:
 		w.o.CodeBlocks++
+	case *ast.HTMLBlock:
+		if x.HTMLBlockType != ast.HTMLBlockType2 && x.Lines().Len() > 0 { // type 2 is a comment
+			w.addRawHTML(x.Lines().At(0))
+		}
+	case *ast.RawHTML:
+		if x.Segments.Len() > 0 {
+			w.addRawHTML(x.Segments.At(0))
+		}
 	}
 	return ast.WalkContinue, nil
 }
@@ -212,6 +224,14 @@ func (w *outliner) addAnswer(c *container.Container) {
 func (w *outliner) addLink(dest []byte, pos int) {
 	line, col := w.lines.lineCol(pos)
 	w.o.Links = append(w.o.Links, Link{Dest: string(dest), Line: line, Col: col})
+}
+
+func (w *outliner) addRawHTML(s text.Segment) {
+	if bytes.HasPrefix(s.Value(w.d.Source), []byte("<!--")) {
+		return
+	}
+	line, col := w.lines.lineCol(s.Start)
+	w.o.RawHTML = append(w.o.RawHTML, Link{Dest: string(s.Value(w.d.Source)), Line: line, Col: col})
 }
 
 func (w *outliner) addPrompt(f *ast.FencedCodeBlock) {

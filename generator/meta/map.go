@@ -3,6 +3,7 @@ package meta
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 
 	"github.com/BurntSushi/toml"
@@ -137,8 +138,29 @@ func yamlProblem(file string, err error, lineOffset int) diag.Problem {
 			line, col = tk.Position.Line+lineOffset, tk.Position.Column
 		}
 	}
-	return diag.Errorf(file, line, col, "fix the YAML syntax (indent with spaces, quote values containing ': ' or '#')",
-		"invalid YAML: %s", msg)
+	msg, fix := explainYAML(msg, lineOffset)
+	return diag.Errorf(file, line, col, fix, "invalid YAML: %s", msg)
+}
+
+var (
+	// duplicateKey is go-yaml's message for a key written twice; its
+	// position is of the fragment decoded, not of the file.
+	duplicateKey = regexp.MustCompile(`^mapping key "(.*)" already defined at \[(\d+):(\d+)\]$`)
+	tabChar      = regexp.MustCompile(`found character '\t' that cannot start any token`)
+)
+
+// explainYAML rewrites go-yaml's messages that name a character or a
+// position in its own terms, and says how to fix the problem.
+func explainYAML(msg string, lineOffset int) (string, string) {
+	if m := duplicateKey.FindStringSubmatch(msg); m != nil {
+		first, _ := strconv.Atoi(m[2])
+		return fmt.Sprintf("the key %q is written twice: first on line %d, again here", m[1], first+lineOffset),
+			"keep one of the two (a later one would silently win in other tools)"
+	}
+	if tabChar.MatchString(msg) {
+		return "a tab character cannot indent or start YAML", "indent with spaces: replace the tab with spaces"
+	}
+	return msg, "fix the YAML syntax (indent with spaces, quote values containing ': ' or '#')"
 }
 
 // DecodeTOML decodes a TOML table. lineOffset is the number of lines of

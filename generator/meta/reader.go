@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"playbook/generator/diag"
+	"playbook/generator/suggest"
 )
 
 // Reader gives typed access to a Map, collecting a problem for every value
@@ -18,6 +19,18 @@ type Reader struct {
 
 // NewReader returns a Reader over m.
 func NewReader(m *Map) *Reader { return &Reader{m: m} }
+
+// Pos returns the position of the first of paths the file holds, else the
+// start of the mapping: Pos("menu[2].url", "menu[2]", "menu") finds the
+// closest place TOML, whose nested keys have no recorded lines, knows.
+func (r *Reader) Pos(paths ...string) Pos {
+	for _, p := range paths {
+		if at, ok := r.m.pos[p]; ok {
+			return at
+		}
+	}
+	return r.m.origin
+}
 
 // Errorf records an error at the position of path.
 func (r *Reader) Errorf(path, fix, format string, args ...any) {
@@ -210,7 +223,7 @@ func (r *Reader) OneOf(key string, allowed ...string) string {
 			return s
 		}
 	}
-	r.Errorf(key, "use one of: "+strings.Join(allowed, ", "), "%s %q is not known", key, s)
+	r.Errorf(key, suggest.Fix(s, allowed, "use one of: "+strings.Join(allowed, ", ")), "%s %q is not known", key, s)
 	return ""
 }
 

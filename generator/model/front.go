@@ -37,6 +37,9 @@ func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, d
 		p.Title = titleFromDir(strings.TrimPrefix(name, "_"))
 	}
 	p.URL = pageURL(r, section, name, list)
+	if src.Front != nil && src.Front.Has("slug") && !list {
+		p.SlugLine = src.Front.Pos("slug").Line
+	}
 
 	body, scProbs := hugocompat.Shortcodes(src.Body, src.Path, contentURL)
 	for _, prob := range scProbs {
@@ -47,6 +50,7 @@ func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, d
 		r.Problems.Add(prob.Shift(src.Path, src.BodyLine))
 	}
 	readKind(r, p)
+	r.Problems.Add(src.Front.NearMisses(knownFields, otherFields)...)
 	return p, r.Problems
 }
 

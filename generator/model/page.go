@@ -57,6 +57,9 @@ type Page struct {
 	// the absolute URL.
 	URL       string
 	Permalink string
+	// SlugLine is the line of the slug: field that chose URL, 0 when the
+	// file name did: a duplicate URL is reported there.
+	SlugLine int
 
 	Source *load.Source
 	Doc    *markdown.Doc // nil for generated lists

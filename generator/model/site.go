@@ -118,12 +118,21 @@ func frontDescription(p *Page) string {
 func (s *Site) register(p *Page, probs *diag.List) bool {
 	key := strings.ToLower(p.URL)
 	if other, dup := s.ByURL[key]; dup {
-		probs.Add(diag.Errorf(p.File, 1, 1, "give one of them another file name or slug",
-			"the page's URL %s is already used by %s", p.URL, other.File))
+		probs.Add(duplicateURL(p, other))
 		return false
 	}
 	s.ByURL[key] = p
 	return true
+}
+
+// duplicateURL reports two pages with one URL at the slug: line that made
+// the clash when one of them has one, else at the later page's start.
+func duplicateURL(p, other *Page) diag.Problem {
+	if p.SlugLine == 0 && other.SlugLine > 0 {
+		p, other = other, p
+	}
+	return diag.Errorf(p.File, max(p.SlugLine, 1), 1, "give one of them another file name or slug",
+		"the page's URL %s is already used by %s", p.URL, other.File)
 }
 
 // allPages lists content pages and every list page.

@@ -159,8 +159,8 @@ title: "B"
 description: "x"
 ---
 `, []string{
+			"content/a.md:4:1: error: the page's URL /b/ is already used by content/b.md", // at the slug: line
 			`content/a.md:6:1: error: the included answer "nope" does not exist`,
-			"content/b.md:1:1: error: the page's URL /b/ is already used by content/a.md",
 		}},
 		{"bad slug", `
 -- content/a.md --

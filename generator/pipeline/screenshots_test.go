@@ -48,7 +48,7 @@ func TestScreenshots(t *testing.T) {
 }
 
 func shoot(t *testing.T, b *browsertest.Browser, url, file string, width int64, scheme string) {
-	ctx, cancel := b.Tab(2 * time.Minute)
+	ctx, cancel := b.Tab(5 * time.Minute)
 	defer cancel()
 	err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(width, 900),

@@ -29,7 +29,7 @@ func browser(t *testing.T) context.Context {
 // Errors are retried: a reload destroys the page's context mid-call.
 func eventually(t *testing.T, ctx context.Context, what, expr string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute)
 	var last string
 	for time.Now().Before(deadline) {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
@@ -42,7 +42,7 @@ func eventually(t *testing.T, ctx context.Context, what, expr string) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
-	t.Fatalf("%s: not within 30s (last error %q); page text:\n%s", what, last, text)
+	t.Fatalf("%s: not within 2 minutes (last error %q); page text:\n%s", what, last, text)
 }
 
 func TestBrowserTabReloads(t *testing.T) {

@@ -58,7 +58,7 @@ func TestEvents(t *testing.T) {
 	s.Publish(site(t, testFiles))
 	ts := httptest.NewServer(s)
 	defer ts.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	ev := openEvents(t, ctx, ts.URL)
 	if name, data := ev.next(); name != "hello" || data != `{"build":1}` {
@@ -108,7 +108,7 @@ func TestEvents(t *testing.T) {
 	}()
 	select {
 	case <-done:
-	case <-time.After(5 * time.Second):
+	case <-time.After(2 * time.Minute):
 		t.Fatal("stream still open after Close")
 	}
 	res := get(t, s, "GET", "/__playbook/events")

@@ -98,6 +98,11 @@ func (w *Watcher) start() error {
 	for tree := range trees {
 		dir := filepath.Join(w.root, tree)
 		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			if link, err := os.Lstat(dir); err == nil && link.Mode()&fs.ModeSymlink != 0 {
+				// A top folder that is a symlink (the build follows it):
+				// the trailing separator makes WalkDir enter it.
+				dir += string(filepath.Separator)
+			}
 			if err := w.addTree(dir, false); err != nil {
 				return err
 			}

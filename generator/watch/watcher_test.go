@@ -43,10 +43,14 @@ func newSiteWatched(t *testing.T, opts Options) (string, *Watcher) {
 	return root, w
 }
 
+// hang bounds a wait that only a hang would exhaust: generous, so that a
+// busy machine never fails a test.
+const hang = 2 * time.Minute
+
 // next waits for the next batch holding a change to want.
 func next(t *testing.T, w *Watcher, want string) Batch {
 	t.Helper()
-	deadline := time.After(5 * time.Second)
+	deadline := time.After(hang)
 	for {
 		select {
 		case b := <-w.Batches():
@@ -54,7 +58,7 @@ func next(t *testing.T, w *Watcher, want string) Batch {
 				return b
 			}
 		case <-deadline:
-			t.Fatalf("no batch with %s within 5s", want)
+			t.Fatalf("no batch with %s within %v", want, hang)
 			return nil
 		}
 	}
@@ -131,27 +135,32 @@ func TestDefaultQuietJoinsEditorSaves(t *testing.T) {
 	for name, save := range saves {
 		t.Run(name, func(t *testing.T) {
 			// A save is only expected to be one batch if its steps came
-			// within the quiet window; on a loaded machine (CI runs the
-			// packages in parallel) the test itself can stall longer, so
-			// such an attempt proves nothing and is made again.
-			for attempt := 1; ; attempt++ {
+			// within the quiet window; on a busy machine the test (or the
+			// watcher's reader) can stall longer, so a split proves a
+			// fault only when the save was quick, and more than once: a
+			// stall between delivering two events can split a quick one.
+			fastSplits := 0
+			for attempt := 1; attempt <= 50; attempt++ {
 				root, w := newSiteWatched(t, Options{})
 				page := filepath.Join(root, "content", "guides", "a.md")
-				start := time.Now()
+				began := time.Now()
 				save(t, page)
-				took := time.Since(start)
+				took := time.Since(began)
 				b := next(t, w, "content/guides/a.md")
 				select {
 				case extra := <-w.Batches():
-					if took < defaultQuiet/2 || attempt == 5 {
-						t.Fatalf("save took %v and came as two batches: %v, then %v", took, paths(b), paths(extra))
+					if took < defaultQuiet/2 {
+						if fastSplits++; fastSplits == 3 {
+							t.Fatalf("save took %v and came as two batches: %v, then %v", took, paths(b), paths(extra))
+						}
 					}
-					t.Logf("attempt %d: the save took %v (quiet window %v); again", attempt, took, defaultQuiet)
+					t.Logf("attempt %d: the save took %v (quiet window %v) and was split; again", attempt, took, defaultQuiet)
 					continue
 				case <-time.After(200 * time.Millisecond):
 				}
 				return
 			}
+			t.Skip("the machine was too busy for any of 50 saves to come within the quiet window")
 		})
 	}
 }
@@ -218,10 +227,32 @@ func TestWatcherCloseEndsBatches(t *testing.T) {
 		if ok {
 			t.Error("a batch arrived after Close")
 		}
-	case <-time.After(2 * time.Second):
+	case <-time.After(hang):
 		t.Error("Batches not closed by Close")
 	}
 	if err := w.Close(); err != nil {
 		t.Errorf("second Close = %v", err)
+	}
+}
+
+// TestWatcherFollowsALinkedContentFolder: content/ is a symlink to a
+// folder elsewhere (a monorepo), which the build follows; so does the
+// watcher.
+func TestWatcherFollowsALinkedContentFolder(t *testing.T) {
+	outside := t.TempDir()
+	write(t, filepath.Join(outside, "content", "guides", "a.md"), "---\ntitle: A\n---\n")
+	root := t.TempDir()
+	write(t, filepath.Join(root, "site.yaml"), "title: x\n")
+	if err := os.Symlink(filepath.Join(outside, "content"), filepath.Join(root, "content")); err != nil {
+		t.Fatal(err)
+	}
+	w, err := New(root, Options{Quiet: 30 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	write(t, filepath.Join(outside, "content", "guides", "a.md"), "---\ntitle: A2\n---\n")
+	if b := next(t, w, "content/guides/a.md"); b.Kind() != Content {
+		t.Errorf("kind = %v", b.Kind())
 	}
 }

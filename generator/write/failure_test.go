@@ -150,7 +150,7 @@ func TestCancelRemovesStagingByItself(t *testing.T) {
 	interrupted := errors.New("interrupted")
 	cancel(interrupted)
 	// The abort runs on the context's own goroutine: wait for it.
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute)
 	for len(leftovers(t, parent)) > 0 && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)
 	}

@@ -64,7 +64,7 @@ func TestProblems(t *testing.T) {
 		want      []diag.Problem
 	}{
 		{"unknown name", "Intro.\n\n  ::: fqa\n  x\n  :::\n", false, []diag.Problem{
-			diag.Errorf("", 3, 3, "use one of: answer, calculator, faq, key, note, steps, tip, warning", `unknown block "fqa"`),
+			diag.Errorf("", 3, 3, `did you mean "faq"? Else use one of: answer, calculator, faq, key, note, steps, tip, warning`, `unknown block "fqa"`),
 		}},
 		{"unclosed", "::: faq\n### Q\nA.\n", false, []diag.Problem{
 			diag.Errorf("", 1, 1, `add a line ":::" after its last line`, `block "faq" opened here is never closed`),
@@ -98,7 +98,7 @@ func TestProblems(t *testing.T) {
 			diag.Errorf("", 0, 0, `write each question as a "## " heading followed by its answer`, "faq page has no questions"),
 		}},
 		{"several at once, in line order", "::: fqa\n:::\n\n::: faq\n### Q\n:::\n\n::: steps\n", false, []diag.Problem{
-			diag.Errorf("", 1, 1, "use one of: answer, calculator, faq, key, note, steps, tip, warning", `unknown block "fqa"`),
+			diag.Errorf("", 1, 1, `did you mean "faq"? Else use one of: answer, calculator, faq, key, note, steps, tip, warning`, `unknown block "fqa"`),
 			diag.Errorf("", 5, 1, "write the answer below the ### heading", `question "Q" has no answer`),
 			diag.Errorf("", 8, 1, `add a line ":::" after its last line`, `block "steps" opened here is never closed`),
 			diag.Errorf("", 8, 1, `start each step with a "### " heading inside the block`, "steps block has no steps"),

@@ -7,6 +7,8 @@ import (
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"playbook/generator/suggest"
 )
 
 type containerParser struct{}
@@ -77,7 +79,7 @@ func (b *containerParser) Close(node ast.Node, reader text.Reader, pc parser.Con
 	case c.Name == "":
 		report(pc, src, c.Offset, `write a name after the colons, e.g. "::: note"`, "block has no name")
 	case !IsKnown(c.Name):
-		report(pc, src, c.Offset, knownFix, "unknown block %q", c.Name)
+		report(pc, src, c.Offset, suggest.Fix(c.Name, knownNames, knownFix), "unknown block %q", c.Name)
 	}
 	if c.openQuote {
 		report(pc, src, c.Offset, "close the quote on the same line", "block %q has an unterminated quote", c.Name)
