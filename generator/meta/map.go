@@ -160,26 +160,55 @@ func DecodeTOML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 }
 
 // recordTOMLKeyLines finds the line of each top-level key. BurntSushi/toml
-// does not report key positions, so the key is looked up at the start of a
-// line of the source; a key not found falls back to the mapping's start.
+// does not report key positions, so the lines of the source that start
+// `key =` (bare or quoted) are indexed once, and each top-level key looked
+// up there; a key not found falls back to the mapping's start.
 func recordTOMLKeyLines(into map[string]Pos, src []byte, md toml.MetaData, lineOffset int) {
-	lines := bytes.Split(src, []byte("\n"))
+	lines := map[string]int{}
+	for i, l := range bytes.Split(src, []byte("\n")) {
+		if key, ok := assignedKey(bytes.TrimLeft(l, " \t")); ok {
+			if _, seen := lines[key]; !seen {
+				lines[key] = i + 1
+			}
+		}
+	}
 	for _, key := range md.Keys() {
 		if len(key) != 1 {
 			continue
 		}
-		name := key[0]
-		for i, l := range lines {
-			l = bytes.TrimLeft(l, " \t")
-			if bytes.HasPrefix(l, []byte(name)) {
-				rest := bytes.TrimLeft(l[len(name):], " \t")
-				if len(rest) > 0 && rest[0] == '=' {
-					into[name] = Pos{i + 1 + lineOffset, 1}
-					break
-				}
-			}
+		if line, ok := lines[key[0]]; ok {
+			into[key[0]] = Pos{line + lineOffset, 1}
 		}
 	}
+}
+
+// assignedKey returns the key a TOML line `key = value` assigns: a bare
+// key, or a quoted one without escapes.
+func assignedKey(l []byte) (string, bool) {
+	var key []byte
+	switch {
+	case len(l) > 0 && (l[0] == '"' || l[0] == '\''):
+		end := bytes.IndexByte(l[1:], l[0])
+		if end < 0 || bytes.IndexByte(l[1:end+1], '\\') >= 0 {
+			return "", false
+		}
+		key, l = l[1:end+1], l[end+2:]
+	default:
+		n := 0
+		for n < len(l) && isBareKeyByte(l[n]) {
+			n++
+		}
+		key, l = l[:n], l[n:]
+		if n == 0 {
+			return "", false
+		}
+	}
+	l = bytes.TrimLeft(l, " \t")
+	return string(key), len(l) > 0 && l[0] == '='
+}
+
+func isBareKeyByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
 }
 
 // String implements fmt.Stringer for debugging.
