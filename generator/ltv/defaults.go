@@ -10,6 +10,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"playbook/generator/diag"
+	"playbook/generator/meta"
 )
 
 // DecodeDefaults reads calculator defaults from YAML: the body of a
@@ -20,6 +21,9 @@ import (
 // Problem.Shift. The Problems carry no file name.
 func DecodeDefaults(yamlSrc []byte) (Inputs, []diag.Problem) {
 	in := Defaults()
+	if p := meta.CheckYAML(yamlSrc, "the calculator defaults"); p != nil {
+		return in, []diag.Problem{*p}
+	}
 	f, err := parser.ParseBytes(yamlSrc, 0)
 	if err != nil {
 		return in, []diag.Problem{syntaxProblem(err)}

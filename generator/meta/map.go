@@ -50,6 +50,9 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 	if len(bytes.TrimSpace(src)) == 0 {
 		return m, nil
 	}
+	if p := CheckYAML(src, subject(lineOffset)); p != nil {
+		return m, []diag.Problem{p.Shift(file, lineOffset)}
+	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		return m, []diag.Problem{yamlProblem(file, err, lineOffset)}
@@ -71,6 +74,15 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 	m.Values = packed(v)
 	recordPositions(m.pos, "", mapping, lineOffset)
 	return m, nil
+}
+
+// subject names the decoded text in budget problems: text after other
+// lines is a page's front matter; from the first line, a config file.
+func subject(lineOffset int) string {
+	if lineOffset > 0 {
+		return "the front matter"
+	}
+	return "the file"
 }
 
 // asMapping unwraps tags and anchors down to a mapping node.
@@ -145,6 +157,9 @@ func yamlProblem(file string, err error, lineOffset int) diag.Problem {
 // the file before src.
 func DecodeTOML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) {
 	m := &Map{File: file, Values: map[string]any{}, pos: map[string]Pos{}, origin: Pos{lineOffset + 1, 1}}
+	if p := CheckTOML(src, subject(lineOffset)); p != nil {
+		return m, []diag.Problem{p.Shift(file, lineOffset)}
+	}
 	md, err := toml.Decode(string(src), &m.Values)
 	if err != nil {
 		line, col := lineOffset+1, 1
