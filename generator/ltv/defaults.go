@@ -21,7 +21,7 @@ import (
 // Problem.Shift. The Problems carry no file name.
 func DecodeDefaults(yamlSrc []byte) (Inputs, []diag.Problem) {
 	in := Defaults()
-	if p := meta.CheckYAML(yamlSrc, "the calculator defaults"); p != nil {
+	if p := meta.CheckYAML(yamlSrc, "the calculator block"); p != nil {
 		return in, []diag.Problem{*p}
 	}
 	f, err := parser.ParseBytes(yamlSrc, 0)
