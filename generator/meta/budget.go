@@ -121,6 +121,11 @@ func (b *budget) yamlLine(off int, body []byte, level int) (blockScalar bool) {
 			i = skipQuoted(body, i)
 		case c == '#' && i > 0 && (body[i-1] == ' ' || body[i-1] == '\t'):
 			return false
+		case (c == '&' || c == '!') && nodeStart: // an anchor or a tag: the node comes after it
+			for i+1 < len(body) && body[i+1] != ' ' && body[i+1] != '\t' && body[i+1] != ',' && body[i+1] != '[' && body[i+1] != '{' {
+				i++
+			}
+			continue
 		case c == '*' && nodeStart:
 			if b.aliases++; b.aliases > MaxAliases {
 				b.refuse(off+i, "write the values out instead of repeating them through aliases",

@@ -38,6 +38,8 @@ func TestCheckYAML(t *testing.T) {
 			strings.Repeat("  k: 1\n", MaxKeys+1) + "title: A\n", ""},
 		{"comments are skipped", "# *a *b\ntitle: A # [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n", ""},
 		{"aliases at the limit", "a: &a 1\n" + strings.Repeat("- *a\n", MaxAliases), ""},
+		{"aliases in an anchored list", "a: &a [x]\nb: &b [" + strings.Repeat("*a, ", 20) + "]\n", "2:72: the front matter uses more than 16 aliases (*name)"},
+		{"aliases after a tag", "a: &a x\nb: !!seq [" + strings.Repeat("*a, ", 20) + "]\n", "2:75: the front matter uses more than 16 aliases (*name)"},
 		{"merge-key chain", mergeChain(29), "11:15: the front matter uses more than 16 aliases (*name)"},
 		{"flow nesting", "x: " + strings.Repeat("{a: ", 10_000) + "1" + strings.Repeat("}", 10_000), "1:128: the front matter nests values more than 32 levels deep"},
 		{"flow nesting over lines", "x: " + strings.Repeat("[\n", 40) + "1", "32:1: the front matter nests values more than 32 levels deep"},
