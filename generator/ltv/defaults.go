@@ -42,6 +42,9 @@ func DecodeDefaults(yamlSrc []byte) (Inputs, []diag.Problem) {
 				"calculator defaults hold more than one YAML document"))
 			break
 		}
+		if p := meta.CheckExpansion(doc.Body, "the calculator block"); p != nil {
+			return in, []diag.Problem{*p}
+		}
 		probs = append(probs, decodeBody(&in, doc.Body)...)
 	}
 	return in, probs

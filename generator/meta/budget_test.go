@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	yamlast "github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 )
 
 // mergeChain is the front matter whose merge keys double at every link:
@@ -115,5 +118,26 @@ func TestExampleSiteWithinBudget(t *testing.T) {
 		if p := CheckYAML(src, f); p != nil {
 			t.Errorf("%s: %v", f, p)
 		}
+	}
+}
+
+// TestCheckExpansion: the parsed-tree guard catches what the alias count
+// would let through (here with the count lifted out of the way).
+func TestCheckExpansion(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i <= 6; i++ {
+		fmt.Fprintf(&b, "a%d: &a%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 10), ", "))
+	}
+	f, err := parser.ParseBytes([]byte(b.String()), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := CheckExpansion(f.Docs[0].Body, "the front matter")
+	if p == nil || p.Line != 6 || p.Col != 10 {
+		t.Fatalf("got %v, want a problem at 6:10", p)
+	}
+	if p := CheckExpansion(f.Docs[0].Body.(*yamlast.MappingNode).Values[0], "x"); p != nil {
+		t.Errorf("one anchor of 10 values: %v", p)
 	}
 }

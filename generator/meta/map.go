@@ -67,6 +67,9 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 		return m, []diag.Problem{diag.Errorf(file, p.Line, p.Col,
 			"write one `key: value` per line", "front matter must be a mapping of keys to values, found a %s", body.Type())}
 	}
+	if p := CheckExpansion(mapping, subject(lineOffset)); p != nil {
+		return m, []diag.Problem{p.Shift(file, lineOffset)}
+	}
 	var v map[string]any
 	if err := yaml.NodeToValue(mapping, &v); err != nil {
 		return m, []diag.Problem{yamlProblem(file, err, lineOffset)}
