@@ -68,9 +68,9 @@ func frontMatterCostCases() []costCase {
 			}},
 		{name: "yaml many keys", small: 1000, full: 200_000, refused: "over the 256 KB limit",
 			page: func(n int) string { return yamlPage("title: A\n"+repeat(n, "k%d: 1\n"), "Text.\n") }},
-		{name: "yaml many keys under the size cap", small: 1000, full: 30_000, refused: "more than 2000 keys",
+		{name: "yaml many keys under the size cap", small: 1000, full: 25_000, refused: "more than 2000 keys",
 			page: func(n int) string { return yamlPage("title: A\n"+repeat(n, "k%d: 1\n"), "Text.\n") }},
-		{name: "yaml many list items", small: 2000, full: 50_000,
+		{name: "yaml many list items", small: 2000, full: 40_000,
 			page: func(n int) string { return yamlPage("title: A\nx:\n"+strings.Repeat("  - x\n", n), "Text.\n") }},
 		{name: "yaml long string", small: 20_000, full: 250_000,
 			page: func(n int) string { return yamlPage("title: A\nx: "+strings.Repeat("a", n)+"\n", "Text.\n") }},
@@ -105,7 +105,7 @@ func bodyCostCases() []costCase {
 			page: func(n int) string {
 				return yamlPage("title: A\ntype: workflow\n", "```prompt\n"+repeat(n, "[P%d] ")+"\n```\n")
 			}},
-		{name: "broken links", small: 500, full: 10_000, refused: "is not a page of this site",
+		{name: "broken links", small: 500, full: 10_000, refused: "broken link",
 			page: func(n int) string { return yamlPage("title: A\n", repeat(n, "[x](/nope-%d/)\n\n")) }},
 		{name: "link openers", small: 1000, full: 50_000, refused: "more than 1000 links", page: run("[a](")},
 		{name: "&amp; run", small: 20_000, full: 1_000_000, page: run("&amp;")},
