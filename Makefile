@@ -6,7 +6,7 @@ FUZZTIME ?= 30s
 # Minimising a new input costs whole builds for FuzzBuildPage; keep it short.
 FUZZMINTIME ?= 5s
 
-.PHONY: all build run test lint fuzz golden bench loadtest audit screenshots clean
+.PHONY: all build run test lint fuzz golden bench loadtest audit screenshots hostile clean
 
 all: build
 
@@ -66,6 +66,11 @@ audit: $(NPM_STAMP)
 ##              and the workflow card printed on A4 and Letter (PDF; pdftoppm -png turns one into images)
 screenshots:
 	$(GO) test -count=1 -run 'TestScreenshots|TestPrintWorkflowCard' ./generator/pipeline/ -args -screenshots $(CURDIR)/screenshots
+
+## hostile: build each pathological input (deep nesting, aliases, many keys, delimiter runs...) at full size,
+##          one child process each, and print its outcome, time and peak memory
+hostile:
+	$(GO) test -count=1 -timeout 30m -run '^TestHostileFull$$' -v ./generator/pipeline/ -args -hostile
 
 clean:
 	rm -rf bin public

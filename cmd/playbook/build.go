@@ -45,6 +45,9 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 // status.
 func report(e *env, verb string, res *pipeline.Result, err error, strict bool) int {
 	if res != nil {
+		for _, n := range res.Notes {
+			fmt.Fprintln(e.stderr, "playbook: "+n)
+		}
 		printProblems(e, res.Problems)
 	}
 	if err != nil {

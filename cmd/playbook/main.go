@@ -10,10 +10,13 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs, done := make(chan os.Signal, 2), make(chan struct{})
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go stopOnSignal(sigs, cancel, done, stopGrace, os.Stderr, os.Exit)
 	stopProfiles := startProfiles()
 	code := Execute(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	close(done)
 	stopProfiles()
-	stop()
 	os.Exit(code)
 }

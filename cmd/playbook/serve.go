@@ -16,6 +16,10 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	fs.StringVar(&opts.Bind, "bind", "127.0.0.1", "address to listen on (0.0.0.0 shares the site with your network)")
 	fs.IntVar(&opts.Port, "port", 1313, "port to listen on")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
+	fs.Func("allow-host", "a host name the server may be reached by, besides localhost and IP addresses (repeatable)", func(v string) error {
+		opts.AllowHosts = append(opts.AllowHosts, strings.Split(v, ",")...)
+		return nil
+	})
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
 		return code

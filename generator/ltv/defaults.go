@@ -10,6 +10,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 
 	"playbook/generator/diag"
+	"playbook/generator/meta"
 )
 
 // DecodeDefaults reads calculator defaults from YAML: the body of a
@@ -20,6 +21,9 @@ import (
 // Problem.Shift. The Problems carry no file name.
 func DecodeDefaults(yamlSrc []byte) (Inputs, []diag.Problem) {
 	in := Defaults()
+	if p := meta.CheckYAML(yamlSrc, "the calculator block"); p != nil {
+		return in, []diag.Problem{*p}
+	}
 	f, err := parser.ParseBytes(yamlSrc, 0)
 	if err != nil {
 		return in, []diag.Problem{syntaxProblem(err)}
@@ -37,6 +41,9 @@ func DecodeDefaults(yamlSrc []byte) (Inputs, []diag.Problem) {
 			probs = append(probs, diag.Errorf("", line, col, "remove the `---` and keep one block of `key: value` lines",
 				"calculator defaults hold more than one YAML document"))
 			break
+		}
+		if p := meta.CheckExpansion(doc.Body, "the calculator block"); p != nil {
+			return in, []diag.Problem{*p}
 		}
 		probs = append(probs, decodeBody(&in, doc.Body)...)
 	}

@@ -157,6 +157,13 @@ func endsAnyAt(src []byte, c byte, prefixes ...string) bool {
 // headings are questions. Parse never fails: problems are in Doc.Problems.
 func (e *Engine) Parse(src []byte, faqPage bool) *Doc {
 	src = normalize(src)
+	if p := checkBudget(src); p != nil {
+		// Refused before goldmark sees it: the page fails with this one
+		// problem, and nothing is rendered from it.
+		d := &Doc{Source: src, Root: ast.NewDocument(), Problems: []diag.Problem{*p}}
+		d.Outline, d.blocks = outline(src, d.Root)
+		return d
+	}
 	pc := parser.NewContext()
 	if faqPage {
 		container.MarkFAQPage(pc)

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -92,7 +91,8 @@ type outliner struct {
 	lines   lineIndex
 	o       Outline
 	blocks  []ast.Node
-	heading string // text of the last heading seen
+	heading string          // text of the last heading seen
+	seen    map[string]bool // o.Placeholders as a set
 }
 
 // outline walks root once and returns the outline and, for Twin, the
@@ -243,8 +243,12 @@ func (w *outliner) addPrompt(f *ast.FencedCodeBlock) {
 	writeLines(&b, w.d.Source, f)
 	p := Prompt{Text: b.String(), Line: w.lines.line(f.Pos())}
 	w.o.Prompts = append(w.o.Prompts, p)
+	if w.seen == nil {
+		w.seen = map[string]bool{}
+	}
 	for _, tok := range Placeholders(p.Text) {
-		if !slices.Contains(w.o.Placeholders, tok) {
+		if !w.seen[tok] {
+			w.seen[tok] = true
 			w.o.Placeholders = append(w.o.Placeholders, tok)
 		}
 	}

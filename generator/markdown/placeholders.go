@@ -1,7 +1,5 @@
 package markdown
 
-import "slices"
-
 // Placeholders returns the distinct placeholder tokens of a prompt, with
 // their brackets, in order of first appearance: "[NUMBER]", "[AOV]",
 // "[CURRENT %]". A placeholder is '[', an ASCII upper-case letter, then
@@ -9,6 +7,7 @@ import "slices"
 // in a space. Prompt text is literal, so "[AOV](x)" counts as well.
 func Placeholders(prompt string) []string {
 	var out []string
+	seen := map[string]bool{} // a set, not a scan of out: prompts may hold many
 	for i := 0; i < len(prompt); i++ {
 		if prompt[i] != '[' {
 			continue
@@ -18,7 +17,8 @@ func Placeholders(prompt string) []string {
 			continue
 		}
 		tok := prompt[i : i+n+2]
-		if !slices.Contains(out, tok) {
+		if !seen[tok] {
+			seen[tok] = true
 			out = append(out, tok)
 		}
 		i += n + 1

@@ -51,6 +51,9 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 	if len(bytes.TrimSpace(src)) == 0 {
 		return m, nil
 	}
+	if p := CheckYAML(src, subject(lineOffset)); p != nil {
+		return m, []diag.Problem{p.Shift(file, lineOffset)}
+	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		return m, []diag.Problem{yamlProblem(file, err, lineOffset)}
@@ -65,6 +68,9 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 		return m, []diag.Problem{diag.Errorf(file, p.Line, p.Col,
 			"write one `key: value` per line", "front matter must be a mapping of keys to values, found a %s", body.Type())}
 	}
+	if p := CheckExpansion(mapping, subject(lineOffset)); p != nil {
+		return m, []diag.Problem{p.Shift(file, lineOffset)}
+	}
 	var v map[string]any
 	if err := yaml.NodeToValue(mapping, &v); err != nil {
 		return m, []diag.Problem{yamlProblem(file, err, lineOffset)}
@@ -72,6 +78,15 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 	m.Values = packed(v)
 	recordPositions(m.pos, "", mapping, lineOffset)
 	return m, nil
+}
+
+// subject names the decoded text in budget problems: text after other
+// lines is a page's front matter; from the first line, a config file.
+func subject(lineOffset int) string {
+	if lineOffset > 0 {
+		return "the front matter"
+	}
+	return "the file"
 }
 
 // asMapping unwraps tags and anchors down to a mapping node.
@@ -167,6 +182,9 @@ func explainYAML(msg string, lineOffset int) (string, string) {
 // the file before src.
 func DecodeTOML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) {
 	m := &Map{File: file, Values: map[string]any{}, pos: map[string]Pos{}, origin: Pos{lineOffset + 1, 1}}
+	if p := CheckTOML(src, subject(lineOffset)); p != nil {
+		return m, []diag.Problem{p.Shift(file, lineOffset)}
+	}
 	md, err := toml.Decode(string(src), &m.Values)
 	if err != nil {
 		line, col := lineOffset+1, 1
@@ -182,26 +200,55 @@ func DecodeTOML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 }
 
 // recordTOMLKeyLines finds the line of each top-level key. BurntSushi/toml
-// does not report key positions, so the key is looked up at the start of a
-// line of the source; a key not found falls back to the mapping's start.
+// does not report key positions, so the lines of the source that start
+// `key =` (bare or quoted) are indexed once, and each top-level key looked
+// up there; a key not found falls back to the mapping's start.
 func recordTOMLKeyLines(into map[string]Pos, src []byte, md toml.MetaData, lineOffset int) {
-	lines := bytes.Split(src, []byte("\n"))
+	lines := map[string]int{}
+	for i, l := range bytes.Split(src, []byte("\n")) {
+		if key, ok := assignedKey(bytes.TrimLeft(l, " \t")); ok {
+			if _, seen := lines[key]; !seen {
+				lines[key] = i + 1
+			}
+		}
+	}
 	for _, key := range md.Keys() {
 		if len(key) != 1 {
 			continue
 		}
-		name := key[0]
-		for i, l := range lines {
-			l = bytes.TrimLeft(l, " \t")
-			if bytes.HasPrefix(l, []byte(name)) {
-				rest := bytes.TrimLeft(l[len(name):], " \t")
-				if len(rest) > 0 && rest[0] == '=' {
-					into[name] = Pos{i + 1 + lineOffset, 1}
-					break
-				}
-			}
+		if line, ok := lines[key[0]]; ok {
+			into[key[0]] = Pos{line + lineOffset, 1}
 		}
 	}
+}
+
+// assignedKey returns the key a TOML line `key = value` assigns: a bare
+// key, or a quoted one without escapes.
+func assignedKey(l []byte) (string, bool) {
+	var key []byte
+	switch {
+	case len(l) > 0 && (l[0] == '"' || l[0] == '\''):
+		end := bytes.IndexByte(l[1:], l[0])
+		if end < 0 || bytes.IndexByte(l[1:end+1], '\\') >= 0 {
+			return "", false
+		}
+		key, l = l[1:end+1], l[end+2:]
+	default:
+		n := 0
+		for n < len(l) && isBareKeyByte(l[n]) {
+			n++
+		}
+		key, l = l[:n], l[n:]
+		if n == 0 {
+			return "", false
+		}
+	}
+	l = bytes.TrimLeft(l, " \t")
+	return string(key), len(l) > 0 && l[0] == '='
+}
+
+func isBareKeyByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
 }
 
 // String implements fmt.Stringer for debugging.

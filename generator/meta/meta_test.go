@@ -93,6 +93,19 @@ func TestDecodeTOML(t *testing.T) {
 	}
 }
 
+func TestTOMLKeyLines(t *testing.T) {
+	src := "title = \"Hi\"\n\"my key\" = 1\n  'lit' = 2\nn.dotted = 3\n[table]\ntitle = 4\n"
+	m, probs := DecodeTOML("a.md", []byte(src), 1)
+	if len(probs) != 0 {
+		t.Fatalf("problems: %v", probs)
+	}
+	for key, line := range map[string]int{"title": 2, "my key": 3, "lit": 4, "n": 2, "table": 2, "absent": 2} {
+		if got := m.Pos(key).Line; got != line {
+			t.Errorf("%s at line %d, want %d", key, got, line)
+		}
+	}
+}
+
 func FuzzDecodeYAML(f *testing.F) {
 	f.Add("title: x\ntags: [a]\n")
 	f.Add("- a\n")

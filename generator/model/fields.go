@@ -48,12 +48,21 @@ func readWorkflow(r *meta.Reader, p *Page) *Workflow {
 	w.Prompt = prompts[0].Text
 	w.PromptLine = prompts[0].Line + p.Source.BodyLine
 	w.Placeholders = p.Doc.Outline.Placeholders
+	if len(w.Placeholders) > MaxPlaceholders {
+		r.Problems.Add(diag.Errorf(p.File, w.PromptLine, 1, "ask for fewer inputs: split the workflow into several prompts",
+			"the workflow prompt has %d placeholders, more than the %d a reader can fill in", len(w.Placeholders), MaxPlaceholders))
+		w.Placeholders = w.Placeholders[:MaxPlaceholders]
+	}
 	if len(w.Placeholders) == 0 {
 		r.Problems.Add(diag.Warnf(p.File, w.PromptLine, 1, "mark what the reader fills in as [UPPER CASE] tokens, such as [AOV]",
 			"the workflow prompt has no placeholders"))
 	}
 	return w
 }
+
+// MaxPlaceholders bounds the inputs a workflow page shows: each is a
+// labelled field of the page.
+const MaxPlaceholders = 100
 
 func readVertical(r *meta.Reader, p *Page) *Vertical {
 	v := &Vertical{

@@ -29,6 +29,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res, err := s.runAll(ctx, staging)
+	res.Notes = staging.Notes()
 	if err != nil || res.Failed(opts.Strict) {
 		if abortErr := staging.Abort(); err == nil {
 			err = abortErr

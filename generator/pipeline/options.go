@@ -44,6 +44,9 @@ type Result struct {
 	Elapsed  time.Duration
 	Timings  Timings // how long each stage took
 	Dest     string
+	// Notes say what the build did to recover from earlier builds that
+	// were stopped (a previous site put back, leftover folders removed).
+	Notes []string
 }
 
 // Failed reports whether the run's problems fail it.

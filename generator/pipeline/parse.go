@@ -35,6 +35,9 @@ func (s *Session) parseAll(ctx context.Context, cfg *config.Site, paths []string
 	for range ioWorkers() {
 		wg.Go(func() {
 			for i := range work {
+				if ctx.Err() != nil {
+					continue // stopped: drain the queue without parsing
+				}
 				results[i] = s.parseFile(cfg, paths[i])
 			}
 		})

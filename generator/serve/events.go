@@ -42,9 +42,10 @@ func problemsEvent(v *view) event {
 	problems := v.problems
 	payload := struct {
 		Problems []problemJSON `json:"problems"`
+		Total    int           `json:"total"`
 		HTML     string        `json:"html"`
-	}{HTML: string(overlayHTML(problems, v.files != nil))}
-	for _, p := range problems {
+	}{HTML: string(overlayHTML(problems, v.files != nil)), Total: len(problems)}
+	for _, p := range shownProblems(problems) {
 		payload.Problems = append(payload.Problems, problemJSON{p.Position(), p.Severity.String(), p.Msg, p.Fix})
 	}
 	data, _ := json.Marshal(payload) // strings and slices only: cannot fail

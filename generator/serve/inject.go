@@ -41,22 +41,34 @@ func lastBodyClose(page []byte) int {
 // say) is escaped.
 var overlayTemplate = template.Must(template.New("overlay").Parse(`<div id="playbook-overlay" role="alert" aria-live="assertive">
 <style>#playbook-overlay{all:initial;position:fixed;z-index:2147483647;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;box-sizing:border-box;padding:16px 20px;background:#1d1f21;color:#f5f5f5;border-top:4px solid #e5484d;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;box-shadow:0 -4px 24px rgba(0,0,0,.4)}#playbook-overlay *{all:revert;font:inherit;color:inherit}#playbook-overlay .pb-head{display:flex;justify-content:space-between;gap:16px;align-items:baseline;margin:0 0 8px}#playbook-overlay strong{font-weight:700;color:#ff9592}#playbook-overlay button{cursor:pointer;background:#3a3d41;border:1px solid #5a5d61;border-radius:4px;padding:2px 10px}#playbook-overlay ul{margin:0;padding:0 0 0 18px}#playbook-overlay li{margin:4px 0}#playbook-overlay code{color:#8ec7ff}#playbook-overlay em{color:#c8c8c8}</style>
-<p class="pb-head"><strong>{{with .Problems}}playbook: {{if $.HasSite}}the last change broke the build{{else}}the site could not be built{{end}} ({{len .}} {{if eq (len .) 1}}error{{else}}errors{{end}}).{{end}} {{if .HasSite}}This page shows the last good version; fix{{else}}Fix{{end}} the file and it reloads.</strong><button type="button" data-playbook-dismiss>Dismiss</button></p>
-<ul>{{range .Problems}}<li><code>{{.Position}}</code> {{.Severity}}: {{.Msg}}{{with .Fix}} — <em>{{.}}</em>{{end}}</li>{{end}}</ul>
+<p class="pb-head"><strong>{{with .Problems}}playbook: {{if $.HasSite}}the last change broke the build{{else}}the site could not be built{{end}} ({{$.Total}} {{if eq $.Total 1}}error{{else}}errors{{end}}).{{end}} {{if .HasSite}}This page shows the last good version; fix{{else}}Fix{{end}} the file and it reloads.</strong><button type="button" data-playbook-dismiss>Dismiss</button></p>
+<ul>{{range .Problems}}<li><code>{{.Position}}</code> {{.Severity}}: {{.Msg}}{{with .Fix}} — <em>{{.}}</em>{{end}}</li>{{end}}{{with .More}}<li>… and {{.}} more: the terminal lists them all.</li>{{end}}</ul>
 </div>`))
 
 // overlayHTML renders the overlay for problems; hasSite says whether a
 // last good build is still shown under it.
 func overlayHTML(problems []diag.Problem, hasSite bool) []byte {
 	var b bytes.Buffer
+	shown := shownProblems(problems)
 	data := struct {
-		Problems []diag.Problem
-		HasSite  bool
-	}{problems, hasSite}
+		Problems    []diag.Problem
+		HasSite     bool
+		Total, More int
+	}{shown, hasSite, len(problems), len(problems) - len(shown)}
 	if err := overlayTemplate.Execute(&b, data); err != nil {
 		return []byte("<!-- playbook: cannot render the overlay -->")
 	}
 	return b.Bytes()
+}
+
+// maxShown is how many problems the overlay and the problems event list:
+// the overlay goes into every page and every open tab, so 50,000 broken
+// links must not make each page megabytes larger.
+const maxShown = 50
+
+// shownProblems are the first maxShown problems.
+func shownProblems(problems []diag.Problem) []diag.Problem {
+	return problems[:min(len(problems), maxShown)]
 }
 
 // buildingPage is served before the first build is done; the live script

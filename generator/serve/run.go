@@ -22,6 +22,9 @@ type Options struct {
 	Bind   string // address to listen on; "" is 127.0.0.1
 	Port   int    // 0 picks a free port
 	Drafts bool
+	// AllowHosts are host names, besides localhost and IP addresses, that
+	// requests may name in their Host header (see hostGuard).
+	AllowHosts []string
 	// Stdout gets one line per build; Stderr the problems of failed ones.
 	Stdout, Stderr io.Writer
 	// Watch tunes the file watcher (tests shorten the debounce).
@@ -58,10 +61,10 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	defer w.Close()
 	srv := NewServer()
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := newHTTPServer(srv, opts.Bind, opts.AllowHosts)
 	hs.RegisterOnShutdown(srv.Close)
 	served := make(chan error, 1)
-	go func() { served <- hs.Serve(ln) }()
+	go func() { served <- hs.Serve(limitConns(ln)) }()
 	l := &loop{live: live, srv: srv, w: w, opts: opts}
 	if err := l.run(ctx, url); err != nil {
 		shutdown(hs, served)

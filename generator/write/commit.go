@@ -22,11 +22,12 @@ func (s *Staging) Commit() (Stats, error) {
 	s.stop()
 	if err := context.Cause(s.ctx); err != nil {
 		s.closed = err
-		return Stats{}, errors.Join(err, s.fs.RemoveAll(s.stage))
+		return Stats{}, errors.Join(err, s.removeStage())
 	}
 	if err := s.prepare(); err != nil {
-		return Stats{}, errors.Join(err, s.fs.RemoveAll(s.stage))
+		return Stats{}, errors.Join(err, s.removeStage())
 	}
+	hook("prepared")
 	stats := Stats{Files: int(s.files.Load()), Bytes: s.bytes.Load()}
 	return stats, s.swap()
 }
@@ -66,25 +67,43 @@ func (s *Staging) checkClashes(generated []string, u userIndex) error {
 
 // swap puts the staging directory in place of dest: rename dest aside,
 // rename staging to dest, remove the old one. If the second rename fails,
-// the old one is renamed back.
+// the old one is renamed back. The renames run under lockParent, so the
+// next build's recovery never sees them half done by a live build; one
+// killed between them is undone by that recovery.
 func (s *Staging) swap() error {
+	unlock := lockParent(s.fs, s.dest)
+	err := s.fs.RemoveAll(filepath.Join(s.stage, StagingMarkerName))
+	s.unlock()
+	if err != nil {
+		unlock()
+		return errors.Join(fmt.Errorf("cannot publish the new site to %s: %w", s.shown, err), s.removeStage())
+	}
 	if !s.destExists {
-		if err := s.fs.Rename(s.stage, s.dest); err != nil {
-			return errors.Join(fmt.Errorf("cannot publish the new site to %s: %w", s.shown, err), s.fs.RemoveAll(s.stage))
+		err := s.fs.Rename(s.stage, s.dest)
+		unlock()
+		if err != nil {
+			return errors.Join(fmt.Errorf("cannot publish the new site to %s: %w", s.shown, err), s.removeStage())
 		}
 		return nil
 	}
-	old, err := freeName(s.fs, filepath.Dir(s.dest), "."+filepath.Base(s.dest)+".playbook-old-")
+	_, oldPrefix := siblingPrefixes(s.dest)
+	old, err := freeName(s.fs, filepath.Dir(s.dest), oldPrefix)
 	if err == nil {
 		err = s.fs.Rename(s.dest, old)
 	}
 	if err != nil {
-		return errors.Join(fmt.Errorf("cannot move the previous site in %s aside: %w", s.shown, err), s.fs.RemoveAll(s.stage))
+		unlock()
+		return errors.Join(fmt.Errorf("cannot move the previous site in %s aside: %w", s.shown, err), s.removeStage())
 	}
+	hook("aside")
 	if err := s.fs.Rename(s.stage, s.dest); err != nil {
-		return errors.Join(s.restore(old, err), s.fs.RemoveAll(s.stage))
+		err = s.restore(old, err)
+		unlock()
+		return errors.Join(err, s.removeStage())
 	}
-	if err := s.fs.RemoveAll(old); err != nil {
+	unlock()
+	hook("swapped")
+	if err := removeOwned(s.fs, old, MarkerName); err != nil {
 		return fmt.Errorf("the new site is in %s, but the previous one could not be removed from %s: %w; delete that folder", s.shown, old, err)
 	}
 	return nil

@@ -273,3 +273,34 @@ func TestMinimalStyleSkipsTheCSSParser(t *testing.T) {
 		}
 	}
 }
+
+// TestEntityHeavyTextIsNotMinified: a text run of character references
+// the minifier would shorten one by one (quadratic) is written as it is;
+// the same references in ordinary amounts are minified.
+func TestEntityHeavyTextIsNotMinified(t *testing.T) {
+	m := NewMinifier()
+	tests := []struct {
+		name, html string
+		minified   bool
+	}{
+		{"a few", "<p>a &amp;&amp; b</p>  <p>c</p>", true},
+		{"many, spread over runs", strings.Repeat("<p>&amp;&amp;</p>", 20000), true},
+		{"a long run", "<p>" + strings.Repeat("&amp;", 200_000) + "</p>  <p>c</p>", false},
+		{"a long run in XML", "<a>" + strings.Repeat("&quot;", 200_000) + "</a>  <b>c</b>", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			mt := "text/html"
+			if strings.Contains(tt.name, "XML") {
+				mt = "application/xml"
+			}
+			out, err := m.Bytes(mt, []byte(tt.html))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := string(out) != tt.html; got != tt.minified {
+				t.Errorf("minified = %v, want %v", got, tt.minified)
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"sync"
@@ -31,6 +32,20 @@ type Staging struct {
 	mu         sync.RWMutex // writes share it; Commit and Abort take it alone
 	closed     error        // why the sink no longer accepts writes; nil while open
 	destExists bool
+	lock       *os.File // the staging marker, locked while the build runs
+	notes      []string // what Open did to recover from stopped builds
+}
+
+// testHook, when set (by tests), is called at the points where a build
+// may be killed: "opened", "wrote" (after each file), "prepared", "aside"
+// (between the two renames of the swap), "swapped" and "removed" (after
+// each entry of the previous site is removed).
+var testHook func(point string)
+
+func hook(point string) {
+	if testHook != nil {
+		testHook(point)
+	}
 }
 
 // Open checks the output directory dest and creates a staging directory
@@ -43,21 +58,52 @@ func Open(dest string, opts ...Option) (*Staging, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := scanDest(o.fs, abs, dest)
-	if err != nil {
-		return nil, err
-	}
 	parent := filepath.Dir(abs)
 	if err := o.fs.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create the folder of output directory %s: %w", dest, err)
 	}
-	stage, err := reserveDir(o.fs, parent, "."+filepath.Base(abs)+".playbook-")
+	unlock := lockParent(o.fs, abs)
+	defer unlock()
+	notes, err := recoverDest(o.fs, abs, dest)
+	if err != nil {
+		return nil, err
+	}
+	st, err := scanDest(o.fs, abs, dest)
+	if err != nil {
+		return nil, err
+	}
+	stagingPrefix, _ := siblingPrefixes(abs)
+	stage, err := reserveDir(o.fs, parent, stagingPrefix)
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a staging directory beside %s: %w", dest, err)
 	}
-	s := &Staging{fs: o.fs, dest: abs, shown: dest, stage: stage, user: st.user, reg: newRegistry(), ctx: o.ctx}
+	lock, err := createStagingMarker(o.fs, stage)
+	if err != nil {
+		return nil, errors.Join(fmt.Errorf("cannot create a staging directory beside %s: %w", dest, err), o.fs.RemoveAll(stage))
+	}
+	s := &Staging{fs: o.fs, dest: abs, shown: dest, stage: stage, user: st.user, reg: newRegistry(), ctx: o.ctx, lock: lock, notes: notes}
 	s.stop = context.AfterFunc(o.ctx, func() { s.abort(context.Cause(o.ctx)) })
+	hook("opened")
 	return s, nil
+}
+
+// Notes returns what Open did to recover from builds that were stopped
+// (a previous site put back, leftover folders removed), for the user.
+func (s *Staging) Notes() []string { return s.notes }
+
+// removeStage removes the staging directory, its marker last, and lets go
+// of the marker's lock.
+func (s *Staging) removeStage() error {
+	err := removeOwned(s.fs, s.stage, StagingMarkerName, MarkerName)
+	s.unlock()
+	return err
+}
+
+func (s *Staging) unlock() {
+	if s.lock != nil {
+		s.lock.Close()
+		s.lock = nil
+	}
 }
 
 // Write implements Sink.Write.
@@ -118,6 +164,7 @@ func (s *Staging) store(p string, put func(name string) (int64, error)) error {
 	}
 	s.files.Add(1)
 	s.bytes.Add(n)
+	hook("wrote")
 	return nil
 }
 
@@ -166,5 +213,5 @@ func (s *Staging) abort(reason error) error {
 	}
 	s.closed = reason
 	s.stop()
-	return s.fs.RemoveAll(s.stage)
+	return s.removeStage()
 }

@@ -277,3 +277,32 @@ func TestCalculatorRenderer(t *testing.T) {
 }
 
 func join(s []string) string { return strings.Join(s, " ") }
+
+// TestNestingLimit: openers past MaxDepth are refused once, at the first
+// one, and read as text; the blocks that did open report being unclosed.
+func TestNestingLimit(t *testing.T) {
+	src := strings.Repeat("::: note\n", MaxDepth+5)
+	doc, probs := parse(src, false)
+	if n := len(containers(doc)); n != MaxDepth {
+		t.Errorf("%d blocks opened, want %d", n, MaxDepth)
+	}
+	want := diag.Errorf("", MaxDepth+1, 1, `close the blocks above with ":::" lines, or nest fewer of them`,
+		"blocks are nested more than 16 deep")
+	var deep, unclosed int
+	for _, p := range probs {
+		switch {
+		case p == want:
+			deep++
+		case strings.Contains(p.Msg, "never closed"):
+			unclosed++
+		default:
+			t.Errorf("unexpected problem %v", p)
+		}
+	}
+	if deep != 1 || unclosed != MaxDepth {
+		t.Errorf("%d nesting and %d unclosed problems, want 1 and %d: %v", deep, unclosed, MaxDepth, probs)
+	}
+	if _, probs := parse(strings.Repeat("::: note\n", MaxDepth)+strings.Repeat(":::\n", MaxDepth), false); len(probs) != 0 {
+		t.Errorf("nesting at the limit: %v", probs)
+	}
+}

@@ -34,6 +34,10 @@ func (b *containerParser) Open(parent ast.Node, reader text.Reader, pc parser.Co
 	if n < 3 || util.IsBlank(line[pos+n:]) {
 		return nil, parser.NoChildren
 	}
+	if depth(parent) >= MaxDepth {
+		tooDeep(pc, reader.Source(), seg.Start-seg.Padding+pos)
+		return nil, parser.NoChildren
+	}
 	in := parseInfo(line[pos+n:])
 	c := NewContainer(in.name, in.arg, in.attrs, n, seg.Start-seg.Padding+pos)
 	c.openQuote, c.indent = in.quote, pos
@@ -143,6 +147,34 @@ func appendRawLine(c *Container, line []byte, seg text.Segment, reader text.Read
 	s.ForceNewline = true
 	c.Lines().Append(s)
 	reader.AdvanceToEOL()
+}
+
+// MaxDepth is how deep ::: blocks may nest. Real pages nest two or three;
+// without a bound, a run of unclosed openers costs time (every line is
+// offered to every open block) and a twin whose lines carry one quote
+// marker per level, both growing with the square of the run.
+const MaxDepth = 16
+
+// depth counts the blocks n is inside, n included.
+func depth(n ast.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent() {
+		if _, ok := n.(*Container); ok {
+			d++
+		}
+	}
+	return d
+}
+
+// tooDeep reports the first opener past MaxDepth, once per document: the
+// lines after it are read as text.
+func tooDeep(pc parser.Context, src []byte, offset int) {
+	if pc.Get(tooDeepKey) != nil {
+		return
+	}
+	pc.Set(tooDeepKey, true)
+	report(pc, src, offset, "close the blocks above with \":::\" lines, or nest fewer of them",
+		"blocks are nested more than %d deep", MaxDepth)
 }
 
 func colonRun(b []byte) int {

@@ -13,6 +13,7 @@ var (
 	problemsKey = parser.NewContextKey()
 	closedKey   = parser.NewContextKey()
 	faqPageKey  = parser.NewContextKey()
+	tooDeepKey  = parser.NewContextKey()
 )
 
 // Problems returns what the parser and transformer found wrong in the
