@@ -14,6 +14,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	fs.StringVar(&opts.Source, "source", ".", "site folder (holds site.yaml and content/)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on warnings too (for CI)")
+	fs.BoolVar(&opts.NoGitDates, "no-git-dates", false, "take updated from front matter only, not from the last git commit of each page")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {

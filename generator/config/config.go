@@ -43,6 +43,7 @@ type Site struct {
 	// UnsafeHTML lets raw HTML in Markdown through (`unsafe_html: true`;
 	// off by default, as in goldmark and Hugo).
 	UnsafeHTML bool
+	Evidence   Evidence // sources, dates, reviews, authors, IndexNow
 	// Params holds every key of the file, known or not, for templates.
 	Params map[string]any
 }
@@ -105,6 +106,7 @@ func readFields(r *meta.Reader, s *Site) {
 	}
 	s.BaseURL = readBaseURL(r)
 	s.UnsafeHTML = r.Bool("unsafe_html")
+	readEvidence(r, s)
 	s.Organization = readOrganization(r, s)
 	if a := r.Mapping("author"); a != nil {
 		s.Author = Person{Name: str(a["name"]), URL: str(a["url"])}

@@ -28,7 +28,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.dates.prev = readManifest(opts.Dest)
 	res, err := s.runAll(ctx, staging)
+	if err == nil && !res.Failed(opts.Strict) {
+		err = s.writeManifest(staging, res.Site)
+	}
 	if err != nil || res.Failed(opts.Strict) {
 		if abortErr := staging.Abort(); err == nil {
 			err = abortErr

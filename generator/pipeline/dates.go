@@ -1,0 +1,96 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"time"
+
+	"playbook/generator/config"
+	"playbook/generator/freshness"
+	"playbook/generator/model"
+	"playbook/generator/render"
+	"playbook/generator/write"
+)
+
+// trueDates is what a session knows of when its pages changed: the git
+// log, read once, and the previous build's manifest of content hashes.
+type trueDates struct {
+	gitRead bool
+	git     freshness.GitDates
+	// prev is the manifest of the output folder being replaced; nil when
+	// the run builds no folder (check, serve).
+	prev freshness.Manifest
+}
+
+// loadGitDates reads the git log once per session, unless the command
+// line or the site config turned true dates off.
+func (s *Session) loadGitDates(ctx context.Context, cfg *config.Site) {
+	if s.dates.gitRead || s.opts.NoGitDates || !cfg.Evidence.GitDates {
+		return
+	}
+	s.dates.gitRead = true
+	s.dates.git = freshness.LoadGitDates(ctx, s.opts.Source)
+}
+
+// readManifest reads the manifest the previous build left in dest; a
+// missing or unreadable one means every page is new.
+func readManifest(dest string) freshness.Manifest {
+	f, err := os.Open(filepath.Join(dest, freshness.ManifestName))
+	if err != nil {
+		return freshness.Manifest{}
+	}
+	defer f.Close()
+	return freshness.ReadManifest(f)
+}
+
+// contentHash sums what a reader of the page sees of its own content:
+// title, description, rendered body and front matter (dates and order
+// left out). Included answers are holes in the body, so a page that
+// includes an edited answer keeps its date.
+func contentHash(p *model.Page, prep *render.Prepared) uint64 {
+	h := freshness.NewHasher()
+	h.String(p.Title)
+	h.String(p.Description)
+	if prep != nil {
+		h.Bytes(prep.Body)
+	}
+	h.Params(p.Params)
+	return h.Sum64()
+}
+
+// settleUpdated sets the page's `updated` from what is known of it
+// (freshness.Updated) and returns its content hash.
+func (s *Session) settleUpdated(p *model.Page, prep *render.Prepared) uint64 {
+	sum := contentHash(p, prep)
+	prev, had := s.dates.prev[p.URL]
+	now := s.opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	p.Updated = freshness.Updated(freshness.Facts{
+		Front: p.Updated, Git: s.dates.git[p.File], Date: p.Date,
+		Prev: prev, HadPrev: had, Hash: sum, Now: now,
+	})
+	return sum
+}
+
+// manifest is the run's manifest: every content page's hash and date.
+func (s *Session) manifest(site *model.Site) freshness.Manifest {
+	m := make(freshness.Manifest, len(site.Pages))
+	for _, p := range site.Pages {
+		if r, ok := s.cache[p.File]; ok && p.File != "" && r.page == p {
+			m[p.URL] = freshness.Entry{Hash: r.hash, Lastmod: p.Updated}
+		}
+	}
+	return m
+}
+
+// writeManifest leaves the run's manifest in the staging folder for the
+// next build.
+func (s *Session) writeManifest(staging *write.Staging, site *model.Site) error {
+	if site == nil {
+		return nil
+	}
+	return staging.Write(freshness.ManifestName, s.manifest(site).Format())
+}
