@@ -33,6 +33,7 @@ func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, d
 	p.URL = pageURL(r, section, name, list)
 
 	p.Doc = eng.Parse(src.Body, p.Kind == KindFAQ)
+	p.Sources = append(readSources(r, src.Front), noteSources(p.Doc, src.BodyLine)...)
 	for _, prob := range p.Doc.Problems {
 		r.Problems.Add(prob.Shift(src.Path, src.BodyLine))
 	}

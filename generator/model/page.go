@@ -48,6 +48,9 @@ type Page struct {
 	Aliases     []string
 	Keywords    []string
 	Params      map[string]any // every front matter field, for templates
+	// Sources are the works the page cites: front matter `sources:`, then
+	// footnotes whose text holds a link.
+	Sources []Source
 
 	// URL is the page's path from the site root, "/guides/ltv/"; Permalink
 	// the absolute URL.
