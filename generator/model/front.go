@@ -6,6 +6,7 @@ import (
 
 	"playbook/generator/config"
 	"playbook/generator/diag"
+	"playbook/generator/evidence"
 	"playbook/generator/load"
 	"playbook/generator/markdown"
 	"playbook/generator/meta"
@@ -38,6 +39,10 @@ func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, d
 		r.Problems.Add(prob.Shift(src.Path, src.BodyLine))
 	}
 	readKind(r, p)
+	p.Evidence = evidence.Check(p.Doc)
+	for _, f := range p.Evidence {
+		r.Problems.Add(f.Problem(src.Path, src.BodyLine))
+	}
 	return p, r.Problems
 }
 

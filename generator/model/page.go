@@ -3,6 +3,7 @@ package model
 import (
 	"time"
 
+	"playbook/generator/evidence"
 	"playbook/generator/load"
 	"playbook/generator/markdown"
 )
@@ -51,6 +52,9 @@ type Page struct {
 	// Sources are the works the page cites: front matter `sources:`, then
 	// footnotes whose text holds a link.
 	Sources []Source
+	// Evidence are what the evidence checks found in the body (also
+	// reported as warnings), for the answer-readiness report.
+	Evidence []evidence.Finding
 
 	// URL is the page's path from the site root, "/guides/ltv/"; Permalink
 	// the absolute URL.
