@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"playbook/generator/pipeline"
 )
@@ -15,6 +16,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on warnings too (for CI)")
 	fs.BoolVar(&opts.NoGitDates, "no-git-dates", false, "take updated from front matter only, not from the last git commit of each page")
+	stale := fs.Bool("stale", false, "list the pages due for review by the end of this month")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
@@ -27,6 +29,9 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	tuneForOneRun()
 	res, err := pipeline.Check(ctx, opts)
 	exit := report(e, "check", res, err, opts.Strict)
+	if *stale && res != nil {
+		printStale(e.stdout, res.Site, time.Now())
+	}
 	if *timings && res != nil {
 		fmt.Fprintln(e.stderr, "timings:", res.Timings)
 	}

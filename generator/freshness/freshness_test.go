@@ -116,3 +116,51 @@ func FuzzParseGitLog(f *testing.F) {
 		}
 	})
 }
+
+func TestParsePeriod(t *testing.T) {
+	good := map[string]string{"6 months": "6 months", "1 year": "1 year", "2 Weeks": "2 weeks", " 90  days ": "90 days", "1 months": "1 month"}
+	for in, want := range good {
+		p, err := ParsePeriod(in)
+		if err != nil || p.String() != want {
+			t.Errorf("ParsePeriod(%q) = %v, %v; want %s", in, p, err, want)
+		}
+	}
+	for _, bad := range []string{"", "6", "months", "0 months", "-1 year", "6 fortnights", "1.5 years", "6 months ago"} {
+		if _, err := ParsePeriod(bad); err == nil {
+			t.Errorf("ParsePeriod(%q) accepted", bad)
+		}
+	}
+}
+
+func TestReviewDue(t *testing.T) {
+	six := Period{6, "month"}
+	jan, mar := day("2026-01-31T00:00:00Z"), day("2026-03-01T00:00:00Z")
+	if got := ReviewDue(time.Time{}, jan, six); !got.Equal(day("2026-07-31T00:00:00Z")) {
+		t.Errorf("due = %v", got)
+	}
+	if got := ReviewDue(mar, jan, six); !got.Equal(mar) {
+		t.Errorf("review_by must win, got %v", got)
+	}
+	if !ReviewDue(time.Time{}, time.Time{}, six).IsZero() || !ReviewDue(time.Time{}, jan, Period{}).IsZero() {
+		t.Error("no date or no period gives no due date")
+	}
+	now := day("2026-03-01T15:00:00Z")
+	if Overdue(mar, now) || !Overdue(day("2026-02-28T00:00:00Z"), now) || Overdue(time.Time{}, now) {
+		t.Error("Overdue")
+	}
+	if !DueThisMonth(day("2026-03-31T23:00:00Z"), now) || DueThisMonth(day("2026-04-01T00:00:00Z"), now) || !DueThisMonth(jan, now) {
+		t.Error("DueThisMonth")
+	}
+}
+
+func FuzzParsePeriod(f *testing.F) {
+	for _, s := range []string{"6 months", "1 year", "x y", "99999999999999999999 days"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePeriod(s)
+		if err == nil && (p.N <= 0 || p.After(day("2026-01-01T00:00:00Z")).IsZero()) {
+			t.Fatalf("%q gave %+v", s, p)
+		}
+	})
+}

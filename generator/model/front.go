@@ -60,6 +60,7 @@ func readCommon(r *meta.Reader, p *Page, cfg *config.Site) {
 		r.Errorf("updated", "set updated to the date of the last change, on or after date", "updated (%s) is before date (%s)",
 			p.Updated.Format("2006-01-02"), p.Date.Format("2006-01-02"))
 	}
+	p.ReviewBy, _ = r.Time("review_by")
 	p.Draft = r.Bool("draft")
 	p.Weight = r.Int("weight")
 	p.Tags = readTags(r)

@@ -43,12 +43,16 @@ type Page struct {
 	Stage       string
 	Date        time.Time
 	Updated     time.Time
-	Draft       bool
-	Weight      int
-	Tags        []string
-	Aliases     []string
-	Keywords    []string
-	Params      map[string]any // every front matter field, for templates
+	// ReviewBy is when the page is due for review: front matter
+	// `review_by`, else (set by the build) its last change plus the
+	// site's review_every for its kind; zero when neither applies.
+	ReviewBy time.Time
+	Draft    bool
+	Weight   int
+	Tags     []string
+	Aliases  []string
+	Keywords []string
+	Params   map[string]any // every front matter field, for templates
 	// Sources are the works the page cites: front matter `sources:`, then
 	// footnotes whose text holds a link.
 	Sources []Source

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"playbook/generator/config"
+	"playbook/generator/diag"
 	"playbook/generator/freshness"
 	"playbook/generator/model"
 	"playbook/generator/render"
@@ -64,10 +65,7 @@ func contentHash(p *model.Page, prep *render.Prepared) uint64 {
 func (s *Session) settleUpdated(p *model.Page, prep *render.Prepared) uint64 {
 	sum := contentHash(p, prep)
 	prev, had := s.dates.prev[p.URL]
-	now := s.opts.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
+	now := s.now()
 	p.Updated = freshness.Updated(freshness.Facts{
 		Front: p.Updated, Git: s.dates.git[p.File], Date: p.Date,
 		Prev: prev, HadPrev: had, Hash: sum, Now: now,
@@ -93,4 +91,30 @@ func (s *Session) writeManifest(staging *write.Staging, site *model.Site) error 
 		return nil
 	}
 	return staging.Write(freshness.ManifestName, s.manifest(site).Format())
+}
+
+// settleReview sets when the page is due for review and warns when that
+// day has passed.
+func (s *Session) settleReview(cfg *config.Site, p *model.Page) diag.List {
+	fromFront := !p.ReviewBy.IsZero()
+	every := cfg.Evidence.ReviewEvery[string(p.Kind)]
+	p.ReviewBy = freshness.ReviewDue(p.ReviewBy, p.Lastmod(), every)
+	if !freshness.Overdue(p.ReviewBy, s.now()) || p.Source == nil {
+		return nil
+	}
+	due := p.ReviewBy.Format("2006-01-02")
+	if fromFront {
+		line := p.Source.Front.Pos("review_by").Line
+		return diag.List{diag.Warnf(p.File, line, 1, "review the page, commit the change (or set updated:), then move review_by: to the next review date",
+			"the page was due for review on %s (review_by)", due)}
+	}
+	return diag.List{diag.Warnf(p.File, 1, 1, "review the page and commit the change (or set updated: to the day you reviewed it); review_by: in front matter sets a date of its own",
+		"the page was due for review on %s: %s after its last change on %s (review_every in %s)", due, every, p.Lastmod().Format("2006-01-02"), cfg.File)}
+}
+
+func (s *Session) now() time.Time {
+	if s.opts.Now.IsZero() {
+		return time.Now()
+	}
+	return s.opts.Now
 }

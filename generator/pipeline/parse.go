@@ -97,6 +97,7 @@ func (s *Session) parseFile(cfg *config.Site, path string) *parsed {
 	r := &parsed{page: page}
 	prep, err := render.Prepare(s.eng, page)
 	r.hash = s.settleUpdated(page, prep)
+	probs = append(probs, s.settleReview(cfg, page)...)
 	if err == nil {
 		r.prep, err = s.store(prep)
 	}

@@ -194,3 +194,21 @@ func equalMaps(a, b map[string]string) bool {
 	}
 	return true
 }
+
+func TestReviewEveryFromTheLastCommit(t *testing.T) {
+	s := gitSite(t)
+	s.WriteFile("site.yaml", "title: \"Dated\"\nbase_url: \"https://example.com/\"\nreview_every: { guide: 6 months }\n")
+	opts := s.Options()
+	opts.Now = time.Date(2026, 8, 10, 0, 0, 0, 0, time.UTC)
+	res := s.Build(opts)
+	// a: committed 2026-02-01, due 2026-08-01: overdue. b: committed
+	// 2026-02-15, due 2026-08-15. c: updated 2026-03-03 (front matter).
+	sitetest.AssertProblems(t, res,
+		"content/guides/a.md:1:1: warning: the page was due for review on 2026-08-01: 6 months after its last change on 2026-02-01 (review_every in site.yaml)")
+	for _, p := range res.Site.Content {
+		want := map[string]string{"/guides/a/": "2026-08-01", "/guides/b/": "2026-08-15", "/guides/c/": "2026-09-03"}[p.URL]
+		if got := p.ReviewBy.Format("2006-01-02"); got != want {
+			t.Errorf("%s review by %s, want %s", p.URL, got, want)
+		}
+	}
+}
