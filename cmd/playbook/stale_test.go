@@ -25,3 +25,16 @@ func TestCheckStaleListsPagesDueThisMonth(t *testing.T) {
 		t.Errorf("--strict exit %d: an overdue review must fail it", code)
 	}
 }
+
+func TestCheckReport(t *testing.T) {
+	dir := writeSite(t, goodSite)
+	if code, _, errOut := run(t, "check", "--source", dir, "--report", dir+"/r.txt"); code != exitUsage || !strings.Contains(errOut, "must end in .html or .json") {
+		t.Errorf("exit %d, %s", code, errOut)
+	}
+	for _, name := range []string{"r.html", "r.json"} {
+		code, out, errOut := run(t, "check", "--source", dir, "--report", dir+"/"+name)
+		if code != 0 || !strings.Contains(out, "report: 1 pages, 0 evidence warnings -> ") {
+			t.Errorf("%s: exit %d\n%s\n%s", name, code, out, errOut)
+		}
+	}
+}
