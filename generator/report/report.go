@@ -43,23 +43,23 @@ type RuleRef struct {
 
 // Page is one content page.
 type Page struct {
-	File      string     `json:"file"`
-	URL       string     `json:"url"`
-	Title     string     `json:"title"`
-	Kind      string     `json:"kind"`
-	Section   string     `json:"section"`
-	Questions []string   `json:"questions"`
-	Answers   []Answer   `json:"best_answers"`
-	Sources   []Source   `json:"sources"`
-	Evidence  []Finding  `json:"evidence"`
-	Warnings  []string   `json:"other_warnings"`
-	Date      string     `json:"date,omitempty"`
-	Updated   string     `json:"updated,omitempty"`
-	AgeDays   int        `json:"age_days"` // since the last change; -1 when undated
-	ReviewBy  string     `json:"review_by,omitempty"`
-	Review    string     `json:"review"` // "overdue", "due", "ok" or "none"
-	Issues    int        `json:"issues"` // what sorts the pages: more is worse
-	lastmod   time.Time  // for sorting
+	File      string    `json:"file"`
+	URL       string    `json:"url"`
+	Title     string    `json:"title"`
+	Kind      string    `json:"kind"`
+	Section   string    `json:"section"`
+	Questions []string  `json:"questions"`
+	Answers   []Answer  `json:"best_answers"`
+	Sources   []Source  `json:"sources"`
+	Evidence  []Finding `json:"evidence"`
+	Warnings  []string  `json:"other_warnings"`
+	Date      string    `json:"date,omitempty"`
+	Updated   string    `json:"updated,omitempty"`
+	AgeDays   int       `json:"age_days"` // since the last change; -1 when undated
+	ReviewBy  string    `json:"review_by,omitempty"`
+	Review    string    `json:"review"` // "overdue", "due", "ok" or "none"
+	Issues    int       `json:"issues"` // what sorts the pages: more is worse
+	lastmod   time.Time // for sorting
 }
 
 // Answer is one best answer.
