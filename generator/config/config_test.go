@@ -85,3 +85,14 @@ func TestEvidenceConfig(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexNowConfig(t *testing.T) {
+	s, probs := Parse("site.yaml", []byte("title: T\nbase_url: https://x.com/\nindexnow: { key: 0123456789abcdef }\n"))
+	if len(probs) > 0 || s.Evidence.IndexNow.Key != "0123456789abcdef" || s.Evidence.IndexNow.Endpoint != "https://api.indexnow.org/indexnow" {
+		t.Fatalf("got %+v %v", s.Evidence.IndexNow, probs)
+	}
+	_, probs = Parse("site.yaml", []byte("title: T\nbase_url: https://x.com/\nindexnow:\n  key: short\n"))
+	if len(probs) != 1 || !strings.HasPrefix(probs[0].String(), `site.yaml:4:3: error: indexnow.key "short" is not a valid IndexNow key`) {
+		t.Fatalf("problems: %v", probs)
+	}
+}

@@ -1,10 +1,12 @@
 package config
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 
 	"playbook/generator/freshness"
+	"playbook/generator/indexnow"
 	"playbook/generator/meta"
 )
 
@@ -19,6 +21,15 @@ type Evidence struct {
 	// without a change before it is due for review (`review_every: 6
 	// months` for every kind, or a mapping of kind to period).
 	ReviewEvery map[string]freshness.Period
+	// IndexNow, when its Key is set, makes build write the key file and
+	// the list of changed URLs that `playbook ping` sends.
+	IndexNow IndexNow
+}
+
+// IndexNow is `indexnow: { key: ..., endpoint: ... }`.
+type IndexNow struct {
+	Key      string
+	Endpoint string // default indexnow.DefaultEndpoint
 }
 
 // reviewKinds are the page kinds review_every may name (model's content
@@ -33,6 +44,27 @@ func readEvidence(r *meta.Reader, s *Site) {
 		s.Evidence.GitDates = r.Bool("git_dates")
 	}
 	s.Evidence.ReviewEvery = readReviewEvery(r, s.Params["review_every"])
+	s.Evidence.IndexNow = readIndexNow(r)
+}
+
+func readIndexNow(r *meta.Reader) IndexNow {
+	m := r.Mapping("indexnow")
+	if m == nil {
+		return IndexNow{}
+	}
+	in := IndexNow{Key: str(m["key"]), Endpoint: str(m["endpoint"])}
+	if !indexnow.ValidKey(in.Key) {
+		r.Errorf("indexnow.key", "write a key of 8 to 128 letters, digits or dashes, such as the output of: openssl rand -hex 16",
+			"indexnow.key %q is not a valid IndexNow key", in.Key)
+		return IndexNow{}
+	}
+	if in.Endpoint == "" {
+		in.Endpoint = indexnow.DefaultEndpoint
+	} else if u, err := url.Parse(in.Endpoint); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		r.Errorf("indexnow.endpoint", "write the endpoint's absolute URL, such as "+indexnow.DefaultEndpoint, "indexnow.endpoint %q is not an absolute http(s) URL", in.Endpoint)
+		return IndexNow{}
+	}
+	return in
 }
 
 func readReviewEvery(r *meta.Reader, v any) map[string]freshness.Period {

@@ -31,7 +31,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	s.dates.prev = readManifest(opts.Dest)
 	res, err := s.runAll(ctx, staging)
 	if err == nil && !res.Failed(opts.Strict) {
-		err = s.writeManifest(staging, res.Site)
+		err = s.writeManifest(staging, res.Site, opts.Dest)
 	}
 	if err != nil || res.Failed(opts.Strict) {
 		if abortErr := staging.Abort(); err == nil {

@@ -4,11 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"playbook/generator/config"
 	"playbook/generator/diag"
 	"playbook/generator/freshness"
+	"playbook/generator/indexnow"
 	"playbook/generator/model"
 	"playbook/generator/render"
 	"playbook/generator/write"
@@ -85,12 +87,49 @@ func (s *Session) manifest(site *model.Site) freshness.Manifest {
 }
 
 // writeManifest leaves the run's manifest in the staging folder for the
-// next build.
-func (s *Session) writeManifest(staging *write.Staging, site *model.Site) error {
+// next build and, with IndexNow configured, the key file and the URLs to
+// send: those still pending in dest, and those whose content changed (or
+// that went away) since the previous build.
+func (s *Session) writeManifest(staging *write.Staging, site *model.Site, dest string) error {
 	if site == nil {
 		return nil
 	}
-	return staging.Write(freshness.ManifestName, s.manifest(site).Format())
+	next := s.manifest(site)
+	if err := staging.Write(freshness.ManifestName, next.Format()); err != nil {
+		return err
+	}
+	in := site.Config.Evidence.IndexNow
+	if in.Key == "" {
+		return nil
+	}
+	if err := staging.Write(in.Key+".txt", []byte(in.Key)); err != nil {
+		return err
+	}
+	pending := readPending(dest)
+	for _, u := range changedURLs(s.dates.prev, next) {
+		pending = append(pending, site.Config.BaseURL+strings.TrimPrefix(u, "/"))
+	}
+	return staging.Write(indexnow.PendingName, indexnow.FormatPending(pending))
+}
+
+// changedURLs are the pages new or changed in next, and those gone from it.
+func changedURLs(prev, next freshness.Manifest) []string {
+	out := prev.Changed(next)
+	for u := range prev {
+		if _, ok := next[u]; !ok {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func readPending(dest string) []string {
+	f, err := os.Open(filepath.Join(dest, indexnow.PendingName))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	return indexnow.ReadPending(f)
 }
 
 // settleReview sets when the page is due for review and warns when that
