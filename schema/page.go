@@ -48,6 +48,7 @@ type WebPage struct {
 	MainEntityOfPage *Ref
 	About            []Ref
 	MainEntity       *Ref
+	Citation         []Citation // the page's sources
 	Origin           Origin
 }
 
@@ -83,6 +84,7 @@ func (n WebPage) appendJSON(w *writer) {
 	w.ref("mainEntityOfPage", n.MainEntityOfPage)
 	w.refs("about", n.About)
 	w.ref("mainEntity", n.MainEntity)
+	list(w, "citation", n.Citation, false)
 	w.close()
 }
 
@@ -103,6 +105,7 @@ func (n WebPage) check(c *checker) {
 		n.checkArticle(c)
 	}
 	n.checkRefs(c)
+	c.checkCitations(n.Citation)
 }
 
 // checkDates applies the ISO 8601 rule and the order of the two dates.

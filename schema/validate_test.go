@@ -93,6 +93,13 @@ var validateCases = []struct {
 		[]Violation{at(articleFile, 1, articleURL+"#article", "dateModified", `dateModified "01/06/2024" is not an ISO 8601 date (YYYY-MM-DD or RFC 3339)`, fixDate)}},
 	{"modified before published", articleGraph, func(t *testing.T, g *Graph) { article(t, g).DateModified = "2024-02-09" },
 		[]Violation{at(articleFile, 1, articleURL+"#article", "dateModified", "dateModified 2024-02-09 is before datePublished 2024-02-10T09:00:00Z", "set updated on or after date in the page's front matter")}},
+	{"citation without name or absolute url", articleGraph, func(t *testing.T, g *Graph) {
+		article(t, g).Citation = []Citation{{Name: "GEO", URL: "https://arxiv.org/abs/2311.09735", DatePublished: "2024-08-25"}, {URL: "/relative/", DatePublished: "soon"}}
+	}, []Violation{
+		at(articleFile, 1, articleURL+"#article", "citation[1].name", "citation[1] has no name", fixCitation),
+		at(articleFile, 1, articleURL+"#article", "citation[1].url", `citation[1] url "/relative/" is not an absolute http(s) URL`, fixCitation),
+		at(articleFile, 1, articleURL+"#article", "citation[1].datePublished", `citation[1].datePublished "soon" is not an ISO 8601 date (YYYY-MM-DD or RFC 3339)`, fixDate),
+	}},
 	{"article with breadcrumb", articleGraph, func(t *testing.T, g *Graph) { article(t, g).Breadcrumb = &Ref{ID: articleURL + "#breadcrumb"} },
 		[]Violation{at(articleFile, 1, articleURL+"#article", "breadcrumb", "breadcrumb is a WebPage property, not an Article one; put it on the page's WebPage node", fixGenerator)}},
 	{"breadcrumb without items", faqGraph, func(t *testing.T, g *Graph) { first[*BreadcrumbList](t, g).ItemListElement = nil },

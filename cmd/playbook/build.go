@@ -23,6 +23,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&noMinify, "no-minify", false, "write HTML, CSS, JS, JSON, SVG and XML as rendered")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
+	fs.BoolVar(&opts.NoGitDates, "no-git-dates", false, "take updated from front matter only, not from the last git commit of each page")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {

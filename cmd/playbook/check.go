@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"playbook/generator/pipeline"
 )
@@ -14,6 +15,9 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	fs.StringVar(&opts.Source, "source", ".", "site folder (holds site.yaml and content/)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages marked draft: true")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on warnings too (for CI)")
+	fs.BoolVar(&opts.NoGitDates, "no-git-dates", false, "take updated from front matter only, not from the last git commit of each page")
+	reportFile := fs.String("report", "", "write the answer-readiness report to FILE.html or FILE.json")
+	stale := fs.Bool("stale", false, "list the pages due for review by the end of this month")
 	timings := fs.Bool("timings", false, "print how long each stage took")
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
@@ -22,10 +26,22 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	if len(pos) > 0 {
 		return usageError(e, fs, "check takes no arguments, got %q", strings.Join(pos, " "))
 	}
+	if *reportFile != "" && reportFormat(*reportFile) == "" {
+		return usageError(e, fs, "--report %q must end in .html or .json", *reportFile)
+	}
 	opts.Minify = true // check what build would publish
 	tuneForOneRun()
 	res, err := pipeline.Check(ctx, opts)
 	exit := report(e, "check", res, err, opts.Strict)
+	if *reportFile != "" {
+		if err := writeReport(e, *reportFile, res, time.Now()); err != nil {
+			fmt.Fprintf(e.stderr, "playbook: cannot write the report: %v\n", err)
+			exit = exitContent
+		}
+	}
+	if *stale && res != nil {
+		printStale(e.stdout, res.Site, time.Now())
+	}
 	if *timings && res != nil {
 		fmt.Fprintln(e.stderr, "timings:", res.Timings)
 	}

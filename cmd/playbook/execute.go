@@ -36,6 +36,7 @@ func commands() []command {
 		{"check", "[--source DIR] [--strict]", "build in memory, run every check, write nothing", runCheck},
 		{"init", "[DIR] [--force]", "create a new site in DIR (default: this folder) that builds and passes check --strict", runInit},
 		{"new", "KIND SLUG [--source DIR]", "create a page; KIND is one of " + strings.Join(newKinds(), ", "), runNew},
+		{"ping", "[--source DIR] [--dest DIR]", "send the URLs changed since the last ping to IndexNow (indexnow: in the site config)", runPing},
 		{"version", "", "print the version", runVersion},
 	}
 }

@@ -49,6 +49,7 @@ type Site struct {
 	UnsafeHTML bool
 	// Markdown switches the Markdown extensions (`markdown:`).
 	Markdown Markdown
+	Evidence Evidence // sources, dates, reviews, authors, IndexNow
 	// Params holds every key of the file, known or not, for templates.
 	Params map[string]any
 }
@@ -126,6 +127,7 @@ func readFields(r *meta.Reader, s *Site) {
 	s.BaseURL = readBaseURL(r)
 	s.UnsafeHTML = r.Bool("unsafe_html")
 	s.Markdown = readMarkdown(r)
+	readEvidence(r, s)
 	s.Organization = readOrganization(r, s)
 	if a := r.Mapping("author"); a != nil {
 		s.Author = Person{Name: str(a["name"]), URL: str(a["url"])}

@@ -76,3 +76,39 @@ func TestLoadMissing(t *testing.T) {
 		t.Fatalf("got %v", probs)
 	}
 }
+
+func TestEvidenceConfig(t *testing.T) {
+	s, probs := Parse("site.yaml", []byte("title: T\nbase_url: https://x.com/\nreview_every: { guide: 6 months, answer: 1 year }\n"))
+	if len(probs) > 0 || s.Evidence.ReviewEvery["guide"].String() != "6 months" || s.Evidence.ReviewEvery["answer"].String() != "1 year" || !s.Evidence.GitDates {
+		t.Fatalf("got %+v %v", s.Evidence, probs)
+	}
+	s, _ = Parse("site.yaml", []byte("title: T\nbase_url: https://x.com/\nreview_every: 3 months\ngit_dates: false\n"))
+	if len(s.Evidence.ReviewEvery) != 6 || s.Evidence.ReviewEvery["faq"].N != 3 || s.Evidence.GitDates {
+		t.Fatalf("got %+v", s.Evidence)
+	}
+	_, probs = Parse("site.yaml", []byte("title: T\nbase_url: https://x.com/\nreview_every:\n  guides: 6 months\n  faq: often\n"))
+	want := []string{
+		`site.yaml:5:3: error: review_every: "often" is not a number and a unit`,
+		`site.yaml:4:3: error: review_every names the unknown page kind "guides" — use one of: guide,`,
+	}
+	if len(probs) != 2 {
+		t.Fatalf("problems: %v", probs)
+	}
+	probs.Sort()
+	for i, w := range []string{want[1], want[0]} {
+		if !strings.HasPrefix(probs[i].String(), w) {
+			t.Errorf("problem %d = %q, want prefix %q", i, probs[i], w)
+		}
+	}
+}
+
+func TestIndexNowConfig(t *testing.T) {
+	s, probs := Parse("site.yaml", []byte("title: T\nbase_url: https://x.com/\nindexnow: { key: 0123456789abcdef }\n"))
+	if len(probs) > 0 || s.Evidence.IndexNow.Key != "0123456789abcdef" || s.Evidence.IndexNow.Endpoint != "https://api.indexnow.org/indexnow" {
+		t.Fatalf("got %+v %v", s.Evidence.IndexNow, probs)
+	}
+	_, probs = Parse("site.yaml", []byte("title: T\nbase_url: https://x.com/\nindexnow:\n  key: short\n"))
+	if len(probs) != 1 || !strings.HasPrefix(probs[0].String(), `site.yaml:4:3: error: indexnow.key "short" is not a valid IndexNow key`) {
+		t.Fatalf("problems: %v", probs)
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"playbook/generator/config"
 	"playbook/generator/diag"
+	"playbook/generator/evidence"
 	"playbook/generator/hugocompat"
 	"playbook/generator/load"
 	"playbook/generator/markdown"
@@ -46,11 +47,16 @@ func NewPage(cfg *config.Site, src *load.Source, eng *markdown.Engine) (*Page, d
 		r.Problems.Add(prob.Shift(src.Path, src.BodyLine))
 	}
 	p.Doc = eng.Parse(body, p.Kind == KindFAQ)
+	p.Sources = append(readSources(r, src.Front), noteSources(p.Doc, src.BodyLine)...)
 	for _, prob := range p.Doc.Problems {
 		r.Problems.Add(prob.Shift(src.Path, src.BodyLine))
 	}
 	readKind(r, p)
 	r.Problems.Add(src.Front.NearMisses(knownFields, otherFields)...)
+	p.Evidence = evidence.Check(p.Doc)
+	for _, f := range p.Evidence {
+		r.Problems.Add(f.Problem(src.Path, src.BodyLine))
+	}
 	return p, r.Problems
 }
 
@@ -68,6 +74,7 @@ func readCommon(r *meta.Reader, p *Page, cfg *config.Site) {
 		r.Errorf("updated", "set updated to the date of the last change, on or after date", "updated (%s) is before date (%s)",
 			p.Updated.Format("2006-01-02"), p.Date.Format("2006-01-02"))
 	}
+	p.ReviewBy, _ = r.Time("review_by")
 	p.Draft = r.Bool("draft")
 	p.Weight = r.Int("weight")
 	p.Tags = readTags(r)

@@ -3,6 +3,7 @@ package model
 import (
 	"time"
 
+	"playbook/generator/evidence"
 	"playbook/generator/load"
 	"playbook/generator/markdown"
 )
@@ -42,7 +43,11 @@ type Page struct {
 	Stage       string
 	Date        time.Time
 	Updated     time.Time
-	Draft       bool
+	// ReviewBy is when the page is due for review: front matter
+	// `review_by`, else (set by the build) its last change plus the
+	// site's review_every for its kind; zero when neither applies.
+	ReviewBy time.Time
+	Draft    bool
 	// NoRender and NoList are Hugo's build options (headless: true,
 	// build: {render: never, list: never}): a page not rendered has no
 	// output; a page not listed is left out of lists and navigation.
@@ -52,6 +57,12 @@ type Page struct {
 	Aliases          []string
 	Keywords         []string
 	Params           map[string]any // every front matter field, for templates
+	// Sources are the works the page cites: front matter `sources:`, then
+	// footnotes whose text holds a link.
+	Sources []Source
+	// Evidence are what the evidence checks found in the body (also
+	// reported as warnings), for the answer-readiness report.
+	Evidence []evidence.Finding
 
 	// URL is the page's path from the site root, "/guides/ltv/"; Permalink
 	// the absolute URL.

@@ -31,7 +31,7 @@ var replaceSite = map[string]string{
 }
 
 func TestReplaceMatchesAssemble(t *testing.T) {
-	longAnswer := strings.Repeat("word ", 70)
+	longAnswer := strings.Repeat("Seven words make up this short sentence. ", 10) // 70 words, short sentences
 	tests := []struct {
 		name, file, src string
 		touched         int // pages Replace reports, when it swaps

@@ -28,8 +28,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.dates.prev = readManifest(opts.Dest)
 	res, err := s.runAll(ctx, staging)
 	res.Notes = staging.Notes()
+	if err == nil && !res.Failed(opts.Strict) {
+		err = s.writeManifest(staging, res.Site, opts.Dest)
+	}
 	if err != nil || res.Failed(opts.Strict) {
 		if abortErr := staging.Abort(); err == nil {
 			err = abortErr

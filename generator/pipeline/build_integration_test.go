@@ -45,7 +45,7 @@ tags: [ltv, retention]
 ::: answer
 Customer lifetime value is the total revenue or gross profit a business expects from one customer over the whole relationship, from the first order to the last renewal. It tells you what a customer is worth, so you know how much you can spend to win, serve and keep one.
 
-Proof: $80 a order, three orders a year for 2.5 years is $600.
+Proof: for example, $80 a order, three orders a year for 2.5 years is $600.
 
 Next step: see [the FAQ](/faq/basics/#what-is-a-cohort).
 :::

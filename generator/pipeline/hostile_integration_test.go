@@ -249,7 +249,7 @@ func htmlCases() []hostileCase {
 				}
 			}},
 		{name: "answer containing </script>", files: "-- content/answers/end.md --\n---\ntitle: End\n---\n::: answer\n" +
-			"A literal `</script>` or \\</script> in an answer must not end the JSON-LD script that carries it, because a " +
+			"A literal `</script>` or \\</script> in an answer must not end the JSON-LD script that carries it. A " +
 			"browser closes a script element at the first such tag it meets, and whatever follows it would become markup on the page.\n:::\n",
 			check: func(t *testing.T, s *sitetest.Site) {
 				out := s.Read("answers/end/index.html")

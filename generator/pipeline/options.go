@@ -24,7 +24,10 @@ type Options struct {
 	// Unsafe lets raw HTML in Markdown through (site config `unsafe_html`
 	// may also turn it on).
 	Unsafe bool
-	Now    time.Time
+	// NoGitDates leaves `updated` to the front matter instead of taking
+	// it from the last commit that touched the page's file.
+	NoGitDates bool
+	Now        time.Time
 	// FS does Build's disk writes (the staging folder and the swap); nil
 	// is the operating system. Tests inject a full disk through it.
 	FS write.FS

@@ -17,6 +17,7 @@ type parsed struct {
 	page  *model.Page // nil when the file could not be read
 	prep  preparedRef
 	probs diag.List
+	hash  uint64 // content hash (freshness), for the output's manifest
 }
 
 // ioWorkers is how many goroutines parse, render and write pages at once.
@@ -98,6 +99,8 @@ func (s *Session) parseFile(cfg *config.Site, path string) *parsed {
 	probs = append(probs, pageProbs...)
 	r := &parsed{page: page}
 	prep, err := render.Prepare(s.eng, page)
+	r.hash = s.settleUpdated(page, prep)
+	probs = append(probs, s.settleReview(cfg, page)...)
 	if err == nil {
 		r.prep, err = s.store(prep)
 	}

@@ -79,8 +79,11 @@ func (s *Session) read(ctx context.Context, r Read, w *stopwatch) (*Inputs, erro
 	in.Config, in.ConfigProblems = s.loadConfig()
 	var templates sync.WaitGroup
 	templates.Go(func() { in.Templates, in.OwnLayouts, in.TemplateProblems = s.loadTemplates(in.Config) })
+	var git sync.WaitGroup // the pages' dates are settled as they are parsed
+	git.Go(func() { s.loadGitDates(ctx, in.Config) })
 	in.Files, in.WalkProblems = load.Walk(s.fsys)
-	w.lap("walk")
+	git.Wait()
+	w.lap("walk+git log")
 	err := s.assemble(ctx, in, w)
 	templates.Wait()
 	w.lap("model+templates")

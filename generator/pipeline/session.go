@@ -24,6 +24,7 @@ type Session struct {
 	// spill, when set, keeps prepared pages on disk between parse and
 	// render (a one-off run), so memory does not grow with the site.
 	spill *spill
+	dates trueDates
 }
 
 // NewSession opens the site folder.

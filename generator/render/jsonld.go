@@ -79,6 +79,7 @@ func (r *Renderer) webPage(p *model.Page, g *schema.Graph) schema.WebPage {
 		Description: p.Description, InLanguage: cfg.Language, IsPartOf: &schema.Ref{ID: schema.ID(cfg.BaseURL, "website")},
 		Origin: schema.Origin{File: p.File, Line: 1}}
 	if p.IsList() || p.Date.IsZero() {
+		w.Citation = citations(p.Sources)
 		return w
 	}
 	w.DatePublished, w.DateModified = isoDate(p.Date), isoDate(p.Lastmod())
@@ -86,7 +87,7 @@ func (r *Renderer) webPage(p *model.Page, g *schema.Graph) schema.WebPage {
 		Description: p.Description, InLanguage: cfg.Language, DatePublished: w.DatePublished, DateModified: w.DateModified,
 		Publisher: &schema.Ref{ID: schema.ID(cfg.BaseURL, "org")}, IsPartOf: &schema.Ref{ID: w.ID},
 		MainEntityOfPage: &schema.Ref{ID: w.ID}, Keywords: append(append([]string(nil), p.Tags...), p.Keywords...),
-		Origin: w.Origin}
+		Citation: citations(p.Sources), Origin: w.Origin}
 	if p.Author != "" {
 		person := r.person(p.Author)
 		g.Add(person)

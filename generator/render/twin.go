@@ -34,6 +34,7 @@ func (r *Renderer) twin(buf *bytes.Buffer, p *model.Page, pr *Prepared) {
 		buf.Write(calculatorTwin(p.Calculator.Defaults))
 	}
 	r.bodyTwin(buf, p, pr)
+	sourcesTwin(buf, p.Sources)
 	if p.IsList() {
 		r.listTwin(buf, p)
 	}
