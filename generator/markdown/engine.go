@@ -42,6 +42,8 @@ type Engine struct {
 	// hold one (see mayAutolink). The autolink parser runs at every space
 	// of every paragraph, a third of the parse time of a typical page.
 	noAutolink parser.Parser
+	// unsafe is Options.Unsafe: raw HTML the page omits, its twin omits.
+	unsafe bool
 }
 
 // Doc is one parsed page body.
@@ -51,7 +53,7 @@ type Doc struct {
 	Problems []diag.Problem // lines relative to Source; shift with diag.Problem.Shift
 	Outline  Outline
 
-	blocks []ast.Node // containers and steps in document order, for Twin
+	blocks []ast.Node // containers, steps and raw HTML in document order, for Twin
 }
 
 // New builds the goldmark instance: CommonMark, GFM (tables,
@@ -82,7 +84,7 @@ func New(opts Options) *Engine {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, container.New(copts...)),
 		goldmark.WithParserOptions(popts...),
 	)
-	return &Engine{md: md, noAutolink: noAutolink.Parser()}
+	return &Engine{md: md, noAutolink: noAutolink.Parser(), unsafe: opts.Unsafe}
 }
 
 // autolinkStarts are what every GFM autolink begins with: an allowed

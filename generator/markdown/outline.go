@@ -90,7 +90,7 @@ type outliner struct {
 }
 
 // outline walks root once and returns the outline and, for Twin, the
-// containers and steps in document order.
+// containers, steps and raw HTML in document order.
 func outline(src []byte, root ast.Node) (Outline, []ast.Node) {
 	w := &outliner{d: Doc{Source: src}, lines: newLineIndex(src)}
 	_ = ast.Walk(root, w.visit)
@@ -119,6 +119,8 @@ func (w *outliner) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		w.addLink(x.URL(w.d.Source), x.Pos())
 	case *ast.FencedCodeBlock:
 		w.addPrompt(x)
+	case *ast.HTMLBlock, *ast.RawHTML:
+		w.blocks = append(w.blocks, x) // the twin leaves out what the page does
 	}
 	return ast.WalkContinue, nil
 }

@@ -90,13 +90,16 @@ func isPromptBlock(n ast.Node, src []byte) bool {
 	return ok && string(fc.Language(src)) == "prompt"
 }
 
+// twinHoles leave holes in a twin where other pages' content goes.
+var twinHoles = markdown.TwinOptions{
+	IncludeAnswer: func(slug string) ([]byte, bool) { return hole(holeInclude, slug), true },
+	Calculator:    func(c markdown.Calc) []byte { return append(calcHole(c.Line), '\n') },
+}
+
 func prepareTwin(eng *markdown.Engine, d *markdown.Doc) ([]byte, error) {
 	buf := getScratch()
 	defer putScratch(buf)
-	err := eng.Twin(buf, d, markdown.TwinOptions{
-		IncludeAnswer: func(slug string) ([]byte, bool) { return hole(holeInclude, slug), true },
-		Calculator:    func(c markdown.Calc) []byte { return append(calcHole(c.Line), '\n') },
-	})
+	err := eng.Twin(buf, d, twinHoles)
 	return bytes.Clone(bytes.TrimSpace(buf.Bytes())), err
 }
 
@@ -153,11 +156,9 @@ func bestAnswer(eng *markdown.Engine, d *markdown.Doc) *IncludedAnswer {
 	for n := c.FirstChild(); n != nil; n = n.NextSibling() {
 		_ = eng.RenderNode(&buf, d, n)
 	}
-	var md []byte
-	if c.BodyStart < c.CloseStart && c.CloseStart <= len(d.Source) {
-		md = bytes.TrimSpace(append([]byte(nil), d.Source[c.BodyStart:c.CloseStart]...))
-	}
-	return &IncludedAnswer{HTML: stripHoles(buf.Bytes()), Markdown: stripHoles(md)}
+	var md bytes.Buffer
+	eng.TwinBody(&md, d, c, twinHoles) // the twin's edits: no raw HTML the page leaves out
+	return &IncludedAnswer{HTML: stripHoles(buf.Bytes()), Markdown: stripHoles(bytes.TrimSpace(md.Bytes()))}
 }
 
 // calcIndex finds the calculator a hole names by its line.

@@ -61,14 +61,29 @@ func (r *Renderer) bodyTwin(buf *bytes.Buffer, p *model.Page, pr *Prepared) {
 	buf.WriteString("\n\n")
 }
 
+// listTwin lists what the theme's list page shows: its sections' cards,
+// then its pages' (the home page shows its sections only; its own pages
+// are in the menu).
 func (r *Renderer) listTwin(buf *bytes.Buffer, p *model.Page) {
-	for _, c := range p.Pages {
-		fmt.Fprintf(buf, "- [%s](%s)", oneLine(c.Title), r.absTwin(c))
-		if c.Description != "" {
-			fmt.Fprintf(buf, ": %s", oneLine(c.Description))
+	if p.Section != nil {
+		for _, sub := range p.Section.Subs {
+			r.twinLink(buf, sub.Page)
 		}
-		buf.WriteByte('\n')
 	}
+	if p.Kind == model.KindHome {
+		return
+	}
+	for _, c := range p.Pages {
+		r.twinLink(buf, c)
+	}
+}
+
+func (r *Renderer) twinLink(buf *bytes.Buffer, p *model.Page) {
+	fmt.Fprintf(buf, "- [%s](%s)", oneLine(p.Title), r.absTwin(p))
+	if p.Description != "" {
+		fmt.Fprintf(buf, ": %s", oneLine(p.Description))
+	}
+	buf.WriteByte('\n')
 }
 
 func (r *Renderer) absTwin(p *model.Page) string {
