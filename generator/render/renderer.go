@@ -137,5 +137,21 @@ func PageFile(url string) string { return strings.TrimPrefix(url, "/") + "index.
 // "/a/b/" -> "a/b/index.html.md".
 func TwinFile(url string) string { return strings.TrimPrefix(url, "/") + "index.html.md" }
 
+// ShortTwinFile is the second path of the twin, the page's URL with .md
+// in place of its final slash, as hosted docs platforms publish it:
+// "/a/b/" -> "a/b.md". The home page has none ("").
+func ShortTwinFile(url string) string {
+	u := strings.Trim(url, "/")
+	if u == "" {
+		return ""
+	}
+	return u + ".md"
+}
+
 // PageFiles are every output file of the page at url.
-func PageFiles(url string) []string { return []string{PageFile(url), TwinFile(url)} }
+func PageFiles(url string) []string {
+	if short := ShortTwinFile(url); short != "" {
+		return []string{PageFile(url), TwinFile(url), short}
+	}
+	return []string{PageFile(url), TwinFile(url)}
+}

@@ -10,12 +10,19 @@ import (
 )
 
 // pageTwin writes the page's Markdown twin: a clean CommonMark version for
-// answer engines (llmstxt.org), beside index.html.
+// answer engines, beside index.html (llmstxt.org) and at the page's URL
+// with .md in place of its final slash (as Mintlify and GitBook publish it).
 func (r *Renderer) pageTwin(p *model.Page, pr *Prepared) error {
 	buf := getScratch()
 	defer putScratch(buf)
 	r.twin(buf, p, pr)
-	return r.sink.Write(TwinFile(p.URL), buf.Bytes())
+	if err := r.sink.Write(TwinFile(p.URL), buf.Bytes()); err != nil {
+		return err
+	}
+	if short := ShortTwinFile(p.URL); short != "" {
+		return r.sink.Write(short, buf.Bytes())
+	}
+	return nil
 }
 
 // twin writes a page's Markdown twin. llms-full.txt calls it again rather
