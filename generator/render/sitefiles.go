@@ -49,12 +49,16 @@ type siteFile struct {
 }
 
 func (r *Renderer) smallSiteFiles() []siteFile {
-	return []siteFile{
+	files := []siteFile{
 		{"sitemap.xml", r.sitemap},
 		{"robots.txt", r.robots},
 		{"feed.xml", r.feed},
 		{"llms.txt", r.llms},
 	}
+	for _, sec := range r.llmsSections() {
+		files = append(files, siteFile{SectionLLMSFile(sec), func() ([]byte, error) { return r.sectionLLMS(sec), nil }})
+	}
+	return files
 }
 
 // SiteFileNames are the paths SiteFiles writes.
