@@ -19,7 +19,7 @@ func TestWantsMarkdown(t *testing.T) {
 		{"", false},
 		{"*/*", false},
 		{"text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8", false}, // Chrome
-		{"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", false},                        // Firefox
+		{"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", false},                       // Firefox
 		{"text/markdown", true},
 		{"TEXT/Markdown ; charset=utf-8", true},
 		{"text/markdown, text/html", true}, // a tie goes to what the client names as its own
