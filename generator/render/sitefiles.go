@@ -17,7 +17,8 @@ import (
 )
 
 // SiteFiles writes the files about the whole site: sitemap, robots.txt,
-// feed, llms.txt, llms-full.txt and 404.html. They read only the model and
+// feed, llms.txt (the site's and each section's), llms-full.txt, the host
+// configuration (_headers, nginx) and 404.html. They read only the model and
 // what Prepare made (twins, best answers), never a rendered page, so a
 // build runs them beside the pages. Aliases come after the pages.
 // It returns the paths it wrote.
@@ -39,6 +40,10 @@ func (r *Renderer) SiteFiles() ([]string, error) {
 		}
 		written = append(written, LLMSFullFile)
 	}
+	if err := r.writeStream(HeadersFile, r.headers); err != nil {
+		return written, fmt.Errorf("%s: %w", HeadersFile, err)
+	}
+	written = append(written, HeadersFile)
 	return append(written, notFoundFile), r.notFound()
 }
 
@@ -58,7 +63,7 @@ func (r *Renderer) smallSiteFiles() []siteFile {
 	for _, sec := range r.llmsSections() {
 		files = append(files, siteFile{SectionLLMSFile(sec), func() ([]byte, error) { return r.sectionLLMS(sec), nil }})
 	}
-	return files
+	return append(files, r.hostFiles()...)
 }
 
 // SiteFileNames are the paths SiteFiles writes.
@@ -70,7 +75,7 @@ func (r *Renderer) SiteFileNames() []string {
 	if !r.opts.NoLLMSFull {
 		names = append(names, LLMSFullFile)
 	}
-	return append(names, notFoundFile)
+	return append(names, HeadersFile, notFoundFile)
 }
 
 func (r *Renderer) sitemap() ([]byte, error) {
