@@ -57,6 +57,7 @@ type Answer struct {
 	Words      int      // words in DirectText
 	Line       int
 	Heading    string // text of the nearest heading above: the question it answers
+	HeadingID  string // that heading's id, the answer's anchor
 }
 
 // Calc is one ::: calculator block.
@@ -82,11 +83,12 @@ type Prompt struct {
 
 // outliner carries the walk's state.
 type outliner struct {
-	d       Doc // Source only; PlainText needs a *Doc
-	lines   lineIndex
-	o       Outline
-	blocks  []ast.Node
-	heading string // text of the last heading seen
+	d         Doc // Source only; PlainText needs a *Doc
+	lines     lineIndex
+	o         Outline
+	blocks    []ast.Node
+	heading   string // text of the last heading seen
+	headingID string // and its id
 }
 
 // outline walks root once and returns the outline and, for Twin, the
@@ -127,7 +129,7 @@ func (w *outliner) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 
 func (w *outliner) addHeading(h *ast.Heading) {
 	t := PlainText(&w.d, h)
-	w.heading = t
+	w.heading, w.headingID = t, headingID(h)
 	if h.Level == 1 && w.o.Title == "" {
 		w.o.Title = t
 	}
@@ -167,7 +169,7 @@ func (w *outliner) addContainer(c *container.Container) {
 }
 
 func (w *outliner) addAnswer(c *container.Container) {
-	a := Answer{Node: c, Include: c.Include(), Line: w.lines.line(c.Offset), Heading: w.heading}
+	a := Answer{Node: c, Include: c.Include(), Line: w.lines.line(c.Offset), Heading: w.heading, HeadingID: w.headingID}
 	direct, proof, next := c.AnswerParts()
 	// Only non-nil pointers go into the interfaces, so callers can test
 	// a.Proof == nil.

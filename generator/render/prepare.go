@@ -53,6 +53,8 @@ func Prepare(eng *markdown.Engine, p *model.Page) (*Prepared, error) {
 		return nil, err
 	}
 	pr.FAQAnswers = faqAnswers(eng, d)
+	pr.FAQTexts = faqTexts(d)
+	pr.AnswerHTML, pr.AnswerTexts = answerParts(eng, d)
 	pr.StepTexts = stepTexts(d)
 	pr.TOC = sectionHeadings(d.Outline.Headings)
 	if p.Kind == model.KindAnswer {
@@ -120,6 +122,38 @@ func faqAnswers(eng *markdown.Engine, d *markdown.Doc) []string {
 		putScratch(buf)
 	}
 	return out
+}
+
+// faqTexts is the plain text of each FAQ answer.
+func faqTexts(d *markdown.Doc) []string {
+	out := make([]string, len(d.Outline.FAQs))
+	for i, qa := range d.Outline.FAQs {
+		out[i] = markdown.PlainText(d, qa.Answer)
+	}
+	return out
+}
+
+// answerParts renders each best answer block that is not an include:
+// its HTML reduced to the tags rich results allow, and its plain text.
+func answerParts(eng *markdown.Engine, d *markdown.Doc) (html, text []string) {
+	answers := d.Outline.Answers
+	if len(answers) == 0 {
+		return nil, nil
+	}
+	html, text = make([]string, len(answers)), make([]string, len(answers))
+	for i, a := range answers {
+		if a.Include != "" || a.Node == nil {
+			continue
+		}
+		buf := getScratch()
+		for c := a.Node.FirstChild(); c != nil; c = c.NextSibling() {
+			_ = eng.RenderNode(buf, d, c)
+		}
+		html[i] = strings.TrimSpace(schema.SanitizeAnswerHTML(string(stripHoles(buf.Bytes()))))
+		putScratch(buf)
+		text[i] = markdown.PlainText(d, a.Node)
+	}
+	return html, text
 }
 
 // stepTexts is the plain text of each step's body, without its heading.

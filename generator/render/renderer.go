@@ -23,9 +23,9 @@ type Options struct {
 	// carry, encoded from a graph already validated, so the output check
 	// (check.Collector.Expect) need not validate it again.
 	ExpectJSONLD func(path string, jsonLD []byte)
-	// NoLLMSFull leaves llms-full.txt out of SiteFiles: serve keeps it as
-	// an LLMSFull document over the twins it holds instead, joined only
-	// when the file is asked for.
+	// NoLLMSFull leaves llms-full.txt and answers.json out of SiteFiles:
+	// serve keeps them as documents (LLMSFull, AnswersDoc) over what it
+	// holds instead, joined only when the file is asked for.
 	NoLLMSFull bool
 	// Now stamps the copyright year; zero means time.Now.
 	Now time.Time

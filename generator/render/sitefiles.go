@@ -39,6 +39,10 @@ func (r *Renderer) SiteFiles() ([]string, error) {
 			return written, fmt.Errorf("%s: %w", LLMSFullFile, err)
 		}
 		written = append(written, LLMSFullFile)
+		if err := r.writeStream(AnswersFile, r.writeAnswers); err != nil {
+			return written, fmt.Errorf("%s: %w", AnswersFile, err)
+		}
+		written = append(written, AnswersFile)
 	}
 	if err := r.writeStream(HeadersFile, r.headers); err != nil {
 		return written, fmt.Errorf("%s: %w", HeadersFile, err)
@@ -73,7 +77,7 @@ func (r *Renderer) SiteFileNames() []string {
 		names = append(names, s.name)
 	}
 	if !r.opts.NoLLMSFull {
-		names = append(names, LLMSFullFile)
+		names = append(names, LLMSFullFile, AnswersFile)
 	}
 	return append(names, HeadersFile, notFoundFile)
 }
