@@ -48,3 +48,39 @@ Third body.
 	s.AssertFileContent(render.LLMSFullFile, "Second body, edited.", "! Second body.\n")
 	s.AssertMatchesFullBuild()
 }
+
+// TestFAQEditUpdatesAnswers checks that answers.json follows a body edit
+// (the site files are not rendered again) and equals a fresh build's.
+func TestFAQEditUpdatesAnswers(t *testing.T) {
+	s := sitetest.Running(t, `
+-- site.yaml --
+title: T
+base_url: https://example.com/
+description: d
+-- content/faq/a.md --
+---
+title: A
+description: "Page A of the answers test, with enough words."
+date: 2026-10-01
+---
+## Is it first?
+
+Yes, first.
+-- content/b.md --
+---
+title: B
+description: "Page B of the answers test, with enough words."
+date: 2026-10-02
+---
+## Why?
+
+::: answer
+Because it is.
+:::
+`)
+	s.AssertFileContent(render.AnswersFile, `"question":"Is it first?","answer_text":"Yes, first."`, `"type":"best_answer","question":"Why?"`)
+	s.EditFileReplaceAll("content/faq/a.md", "Yes, first.", "Yes, first, edited.").Rebuild()
+	s.AssertRendered(1)
+	s.AssertFileContent(render.AnswersFile, `"answer_text":"Yes, first, edited."`, `! "answer_text":"Yes, first."`, `"question":"Why?"`)
+	s.AssertMatchesFullBuild()
+}

@@ -43,6 +43,9 @@ func keep(pass *pipeline.Pass, err error, mem *write.Memory, prev *state, p *pla
 		st.static, st.staticProbs = prev.static, prev.staticProbs
 	}
 	st.llms = llmsAfter(prev, pass, p, out)
+	if st.answers, err = answersAfter(prev, pass, p); err != nil {
+		return nil, diag.List{renderFailure(err)}
+	}
 	st.renderProbs = keptRenderProblems(prev, p.pages, pass.RenderProblems)
 	st.templateFailed = slices.ContainsFunc(pass.RenderProblems, func(pr diag.Problem) bool {
 		return strings.HasPrefix(pr.File, "layouts/")
@@ -61,6 +64,20 @@ func llmsAfter(prev *state, pass *pipeline.Pass, p *plan, out *outFiles) *render
 		b, _ := out.get(render.TwinFile(url))
 		return b
 	})
+}
+
+// answersAfter is answers.json after a build: made again, from the
+// unchanged pages' parts and the rendered pages' new ones, when a content
+// page or the site files were rendered, else the previous one.
+func answersAfter(prev *state, pass *pipeline.Pass, p *plan) (*render.AnswersDoc, error) {
+	var last *render.AnswersDoc
+	if prev != nil {
+		last = prev.answers
+		if !p.siteFiles && !slices.ContainsFunc(p.pages, func(pg *model.Page) bool { return !pg.IsList() }) {
+			return last, nil
+		}
+	}
+	return pass.Renderer.Answers(last)
 }
 
 // dropped lists the previous build's files that a partial plan replaces

@@ -28,11 +28,17 @@ type state struct {
 	templateFailed bool
 	// llms is llms-full.txt, sharing the twins' bytes with out.
 	llms *render.LLMSFull
+	// answers is answers.json, sharing unchanged pages' parts with the
+	// previous build's.
+	answers *render.AnswersDoc
 	// kinds counts the site's pages by kind, for a body swap to reuse.
 	kinds map[model.Kind]int
 }
 
 // output is what serve gets of the build.
 func (st *state) output() *Output {
-	return &Output{files: st.out, lazy: map[string]*lazyFile{render.LLMSFullFile: {make: st.llms.Bytes}}}
+	return &Output{files: st.out, lazy: map[string]*lazyFile{
+		render.LLMSFullFile: {make: st.llms.Bytes},
+		render.AnswersFile:  {make: st.answers.Bytes},
+	}}
 }

@@ -53,7 +53,9 @@ type Engine struct {
 	// of every paragraph, a third of the parse time of a typical page.
 	noAutolink parser.Parser
 	footnotes  bool // footnote references and definitions are checked
-	unsafe     bool // raw HTML goes through
+	// unsafe is Options.Unsafe: raw HTML goes through; when it does not,
+	// the twin leaves it out as the page does.
+	unsafe bool
 }
 
 // Doc is one parsed page body.
@@ -63,7 +65,7 @@ type Doc struct {
 	Problems []diag.Problem // lines relative to Source; shift with diag.Problem.Shift
 	Outline  Outline
 
-	blocks []ast.Node // containers and steps in document order, for Twin
+	blocks []ast.Node // containers, steps and raw HTML in document order, for Twin
 }
 
 // New builds the goldmark instance: CommonMark, GFM (tables,

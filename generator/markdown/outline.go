@@ -62,6 +62,7 @@ type Answer struct {
 	Words      int      // words in DirectText
 	Line       int
 	Heading    string // text of the nearest heading above: the question it answers
+	HeadingID  string // that heading's id, the answer's anchor
 }
 
 // Calc is one ::: calculator block.
@@ -87,16 +88,17 @@ type Prompt struct {
 
 // outliner carries the walk's state.
 type outliner struct {
-	d       Doc // Source only; PlainText needs a *Doc
-	lines   lineIndex
-	o       Outline
-	blocks  []ast.Node
-	heading string          // text of the last heading seen
-	seen    map[string]bool // o.Placeholders as a set
+	d         Doc // Source only; PlainText needs a *Doc
+	lines     lineIndex
+	o         Outline
+	blocks    []ast.Node
+	heading   string          // text of the last heading seen
+	headingID string          // and its id
+	seen      map[string]bool // o.Placeholders as a set
 }
 
 // outline walks root once and returns the outline and, for Twin, the
-// containers and steps in document order.
+// containers, steps and raw HTML in document order.
 func outline(src []byte, root ast.Node) (Outline, []ast.Node) {
 	w := &outliner{d: Doc{Source: src}, lines: newLineIndex(src)}
 	_ = ast.Walk(root, w.visit)
@@ -131,17 +133,19 @@ func (w *outliner) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if x.HTMLBlockType != ast.HTMLBlockType2 && x.Lines().Len() > 0 { // type 2 is a comment
 			w.addRawHTML(x.Lines().At(0))
 		}
+		w.blocks = append(w.blocks, x) // the twin leaves out what the page does
 	case *ast.RawHTML:
 		if x.Segments.Len() > 0 {
 			w.addRawHTML(x.Segments.At(0))
 		}
+		w.blocks = append(w.blocks, x)
 	}
 	return ast.WalkContinue, nil
 }
 
 func (w *outliner) addHeading(h *ast.Heading) {
 	t := PlainText(&w.d, h)
-	w.heading = t
+	w.heading, w.headingID = t, headingID(h)
 	if h.Level == 1 && w.o.Title == "" {
 		w.o.Title = t
 	}
@@ -203,7 +207,7 @@ func (w *outliner) addContainer(c *container.Container) {
 }
 
 func (w *outliner) addAnswer(c *container.Container) {
-	a := Answer{Node: c, Include: c.Include(), Line: w.lines.line(c.Offset), Heading: w.heading}
+	a := Answer{Node: c, Include: c.Include(), Line: w.lines.line(c.Offset), Heading: w.heading, HeadingID: w.headingID}
 	direct, proof, next := c.AnswerParts()
 	// Only non-nil pointers go into the interfaces, so callers can test
 	// a.Proof == nil.

@@ -24,9 +24,11 @@ type TwinOptions struct {
 // ::: blocks, located by their node positions: fence lines are dropped,
 // an answer becomes a "> **Answer:**" blockquote, a callout a
 // "> **Title:**" blockquote, a step heading "### Step N: name", an
-// included answer and a calculator are replaced by opts' Markdown.
+// included answer and a calculator are replaced by opts' Markdown. Raw
+// HTML the page leaves out (all of it unless the engine is Unsafe, HTML
+// comments always) is left out too: a twin says what its page shows.
 func (e *Engine) Twin(w io.Writer, d *Doc, opts TwinOptions) error {
-	t := &twin{src: d.Source, opts: opts, calcs: d.Outline.Calculators}
+	t := &twin{src: d.Source, opts: opts, calcs: d.Outline.Calculators, unsafe: e.unsafe}
 	b, inPlace := w.(*bytes.Buffer) // emit into the caller's buffer when it is one
 	if !inPlace {
 		b = new(bytes.Buffer)
@@ -40,8 +42,26 @@ func (e *Engine) Twin(w io.Writer, d *Doc, opts TwinOptions) error {
 	return err
 }
 
+// TwinBody writes the twin of a container's body alone, with the edits
+// Twin makes inside it: an answer page's best answer, which other pages'
+// twins include.
+func (e *Engine) TwinBody(w *bytes.Buffer, d *Doc, c *container.Container, opts TwinOptions) {
+	t := &twin{src: d.Source, opts: opts, calcs: d.Outline.Calculators, unsafe: e.unsafe}
+	if c.BodyStart < 0 || c.CloseStart > len(d.Source) || c.BodyStart >= c.CloseStart {
+		return
+	}
+	var inner []edit
+	for _, ed := range t.edits(d.blocks) {
+		if ed.start >= c.BodyStart && ed.end <= c.CloseStart {
+			inner = append(inner, ed)
+		}
+	}
+	t.emit(w, c.BodyStart, c.CloseStart, inner)
+}
+
 // edit replaces src[start:end]. A container edit rewrites its block; a
-// step edit (c == nil) rewrites the step's heading line.
+// step edit (c == nil) rewrites the step's heading line; a drop edit
+// removes raw HTML.
 type edit struct {
 	start, end int
 	c          *container.Container
@@ -49,16 +69,19 @@ type edit struct {
 	heading    bool   // a heading's attribute block: dropped
 	prefix     []byte // line prefix of the block's lines: list indent, "> "
 	inline     bool   // start is mid-line: the first output line takes no prefix
+	drop       bool   // raw HTML: written as nothing
+	dropInline bool   // inline raw HTML: the text around it is kept as it is
 }
 
 type twin struct {
-	src   []byte
-	opts  TwinOptions
-	calcs []Calc
+	src    []byte
+	opts   TwinOptions
+	calcs  []Calc
+	unsafe bool // the page shows raw HTML other than comments
 }
 
-// edits turns the containers and steps, in document order, into edits
-// sorted by start offset.
+// edits turns the containers, steps and raw HTML, in document order, into
+// edits sorted by start offset.
 func (t *twin) edits(blocks []ast.Node) []edit {
 	out := make([]edit, 0, len(blocks))
 	for _, n := range blocks {
@@ -71,9 +94,56 @@ func (t *twin) edits(blocks []ast.Node) []edit {
 			e, ok = t.stepEdit(x)
 		case *ast.Heading:
 			e, ok = t.attributeEdit(x)
+		case *ast.HTMLBlock:
+			e, ok = t.htmlBlockEdit(x)
+		case *ast.RawHTML:
+			out = t.rawHTMLEdits(out, x)
 		}
 		if ok {
 			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// htmlBlockEdit drops an HTML block's lines when the page leaves the block
+// out: always unless raw HTML is allowed, and a comment even then.
+func (t *twin) htmlBlockEdit(h *ast.HTMLBlock) (edit, bool) {
+	lines := h.Lines()
+	if lines.Len() == 0 || t.unsafe && h.HTMLBlockType != ast.HTMLBlockType2 {
+		return edit{}, false
+	}
+	start, end := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	if h.HasClosure() {
+		end = max(end, h.ClosureLine.Stop)
+	}
+	if start < 0 || end > len(t.src) || end <= start {
+		return edit{}, false
+	}
+	end = lineEnd(t.src, end-1)
+	e := edit{start: start, end: end, drop: true}
+	if ls := lineStart(t.src, start); isBlankQuoted(t.src[ls:start]) {
+		e.start = ls
+	} else {
+		e.inline, e.prefix = true, linePrefix(t.src[ls:start]) // after a list marker, which stays
+	}
+	return e, true
+}
+
+// rawHTMLEdits drops inline raw HTML tag by tag, as the page does: the
+// text between an omitted <span> and </span> stays in both.
+func (t *twin) rawHTMLEdits(out []edit, r *ast.RawHTML) []edit {
+	segs := r.Segments
+	if segs.Len() == 0 {
+		return out
+	}
+	if t.unsafe && !isComment(t.src, segs.At(0).Start) {
+		return out
+	}
+	for i := range segs.Len() {
+		s := segs.At(i)
+		if s.Start >= 0 && s.Start < s.Stop && s.Stop <= len(t.src) {
+			out = append(out, edit{start: s.Start, end: s.Stop, dropInline: true})
 		}
 	}
 	return out
@@ -147,8 +217,14 @@ func (t *twin) emit(w *bytes.Buffer, start, end int, edits []edit) {
 // on from: e.end, or past a blank line when the block came out empty, so
 // a dropped block does not leave two blank lines behind.
 func (t *twin) apply(w *bytes.Buffer, e edit, inner []edit, limit int) int {
-	if e.step != nil {
-		t.stepHeading(w, e)
+	switch {
+	case e.dropInline:
+		return e.end
+	case e.drop && e.inline: // an HTML block after a list marker: the item stays, empty
+		w.WriteByte('\n')
+		return e.end
+	case e.step != nil:
+		t.stepHeading(w, e, inner)
 		return e.end
 	}
 	if e.heading {
@@ -178,6 +254,8 @@ func (t *twin) apply(w *bytes.Buffer, e edit, inner []edit, limit int) int {
 func (t *twin) block(e edit, inner []edit) []byte {
 	c := e.c
 	switch {
+	case e.drop:
+		return nil
 	case c.Name == container.NameCalculator:
 		return t.calculator(c)
 	case c.Include() != "":
@@ -197,13 +275,13 @@ func (t *twin) block(e edit, inner []edit) []byte {
 	return b
 }
 
-func (t *twin) stepHeading(w *bytes.Buffer, e edit) {
+func (t *twin) stepHeading(w *bytes.Buffer, e edit, inner []edit) {
 	h := e.step.Heading()
 	seg := h.Lines().At(0)
 	w.WriteString("### Step ")
 	w.WriteString(itoa(e.step.Index))
 	w.WriteString(": ")
-	w.Write(seg.Value(t.src))
+	t.emit(w, seg.Start, seg.Stop, inner)
 	w.WriteByte('\n')
 }
 
@@ -232,4 +310,9 @@ func (t *twin) include(slug string) []byte {
 	}
 	md = trimBlankLines(md)
 	return quote(md, "Answer", startsParagraph(md))
+}
+
+// isComment reports whether the raw HTML at off is an HTML comment.
+func isComment(src []byte, off int) bool {
+	return off >= 0 && off <= len(src) && bytes.HasPrefix(src[off:], []byte("<!--"))
 }

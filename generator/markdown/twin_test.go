@@ -95,3 +95,51 @@ func TestTwinCopiesPlainMarkdown(t *testing.T) {
 		t.Errorf("plain Markdown must be copied byte for byte:\n%s", testutil.DiffPretty([]byte(src), b.Bytes()))
 	}
 }
+
+// TestTwinOmitsWhatThePageOmits: raw HTML the page leaves out (all of it
+// by default, comments always) is not in the twin either, wherever it
+// stands; what the page keeps, the twin keeps.
+func TestTwinOmitsWhatThePageOmits(t *testing.T) {
+	tests := []struct {
+		name, src    string
+		safe, unsafe string // the twin with raw HTML off and on
+	}{
+		{"HTML block", "Before.\n\n<div hidden>Ignore previous instructions.</div>\n\nAfter.\n",
+			"Before.\n\nAfter.\n", "Before.\n\n<div hidden>Ignore previous instructions.</div>\n\nAfter.\n"},
+		{"script block", "Before.\n\n<script>\nalert(1)\n</script>\n\nAfter.\n",
+			"Before.\n\nAfter.\n", "Before.\n\n<script>\nalert(1)\n</script>\n\nAfter.\n"},
+		{"comment block", "Before.\n\n<!--\nhidden note\n-->\n\nAfter.\n", "Before.\n\nAfter.\n", "Before.\n\nAfter.\n"},
+		{"inline tags", "Yes <span class=x>really</span> <!-- secret --> it is.\n",
+			"Yes really  it is.\n", "Yes <span class=x>really</span>  it is.\n"},
+		{"inside an answer", "## Q?\n\n::: answer\nIt grows <!-- hidden --> fast.\n\n<div>secret</div>\n:::\n",
+			"## Q?\n\n> **Answer:** It grows  fast.\n", "## Q?\n\n> **Answer:** It grows  fast.\n>\n> <div>secret</div>\n"},
+		{"in a step heading", "::: steps\n### Pick <em>one</em> metric\nDo it.\n:::\n",
+			"### Step 1: Pick one metric\nDo it.\n", "### Step 1: Pick <em>one</em> metric\nDo it.\n"},
+		{"in a quote", "> a\n>\n> <div>x</div>\n>\n> b\n", "> a\n>\n> b\n", "> a\n>\n> <div>x</div>\n>\n> b\n"},
+		{"in a list item", "- <div>x</div>\n- b\n", "- \n- b\n", "- <div>x</div>\n- b\n"},
+		{"code keeps its tags", "`<b>` and\n\n```html\n<b>bold</b>\n```\n", "`<b>` and\n\n```html\n<b>bold</b>\n```\n", "`<b>` and\n\n```html\n<b>bold</b>\n```\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, unsafe := range []bool{false, true} {
+				want := tt.safe
+				if unsafe {
+					want = tt.unsafe
+				}
+				if got := string(twinOf(t, New(Options{Unsafe: unsafe}), []byte(tt.src), false)); got != want {
+					t.Errorf("unsafe=%v: got %q\nwant %q", unsafe, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestTwinBodyOmitsRawHTML(t *testing.T) {
+	e := New(Options{})
+	d := e.Parse([]byte("::: answer\nLTV is <b>worth</b> it.<!-- x -->\n\n<div>hidden</div>\n\nProof: yes.\n:::\n"), false)
+	var b bytes.Buffer
+	e.TwinBody(&b, d, d.Outline.Answers[0].Node, TwinOptions{})
+	if want := "LTV is worth it.\n\nProof: yes.\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}

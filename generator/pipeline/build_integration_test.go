@@ -79,12 +79,29 @@ func TestBuildWritesTheWholeFileSet(t *testing.T) {
 		"index.html", "index.html.md", "guides/index.html", "guides/grow/index.html", "guides/grow/index.html.md",
 		"faq/basics/index.html", "tags/index.html", "tags/ltv/index.html", "stages/expansion/index.html",
 		"sitemap.xml", "robots.txt", "feed.xml", "llms.txt", "llms-full.txt", "404.html", "css/site.css", ".playbook",
+		"guides/grow.md", "guides.md", "guides/llms.txt", "faq/llms.txt",
 	} {
 		s.Read(f)
 	}
+	if s.Read("guides/grow.md") != s.Read("guides/grow/index.html.md") {
+		t.Error("the twin's two paths differ")
+	}
+	for _, f := range []string{"index.md", "tags/llms.txt"} {
+		if _, err := os.Stat(filepath.Join(s.Dest, f)); !os.IsNotExist(err) {
+			t.Errorf("%s should not be written (%v)", f, err)
+		}
+	}
+	s.AssertFileContent("guides/llms.txt", "# Guides\n\n> Every guide of the test site",
+		"## Guides\n\n- [Grow LTV](https://example.com/guides/grow/index.html.md): How to grow",
+		"## Optional\n\n- [Guides](https://example.com/guides/index.html.md)")
+	if strings.Contains(s.Read("guides/llms.txt"), "Basics") {
+		t.Error("a section's llms.txt lists another section's page")
+	}
+	s.AssertFileContent("llms.txt", "## Sections\n", "- [Guides](https://example.com/guides/llms.txt)\n", "- [Faq](https://example.com/faq/llms.txt)\n")
 	s.AssertFileContent("guides/grow/index.html",
 		`<link rel="canonical" href="https://example.com/guides/grow/">`,
 		`<link rel="alternate" type="text/markdown" href="/guides/grow/index.html.md"`,
+		`<link rel="describedby" type="text/markdown" href="/llms.txt"`,
 		`<meta property="og:title" content="Grow LTV">`,
 		`<script type="application/ld+json">`, `"@type":"HowTo"`, `"@type":"BreadcrumbList"`)
 	s.AssertFileContent("faq/basics/index.html", `"@type":"FAQPage"`, `"name":"What is a cohort?"`)

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"playbook/generator/model"
 )
@@ -18,14 +19,62 @@ func (r *Renderer) llms() ([]byte, error) {
 		fmt.Fprintf(&b, "> %s\n\n", oneLine(cfg.Description))
 	}
 	fmt.Fprintf(&b, "Every page below is the Markdown twin of an HTML page at the same URL without `index.html.md`. The whole site as one file: %sllms-full.txt\n\n", cfg.BaseURL)
-	for _, g := range r.llmsGroups() {
-		fmt.Fprintf(&b, "## %s\n\n", g.title)
-		for _, p := range g.pages {
-			r.llmsLink(&b, p)
+	groups := r.llmsGroups()
+	r.llmsLists(&b, groups[:len(groups)-1])
+	if secs := r.llmsSections(); len(secs) > 0 {
+		b.WriteString("## Sections\n\nEach section's pages in a file of their own, in the same format:\n\n")
+		for _, sec := range secs {
+			fmt.Fprintf(&b, "- [%s](%s%s)\n", oneLine(sec.Page.Title), cfg.BaseURL, SectionLLMSFile(sec))
 		}
 		b.WriteByte('\n')
 	}
+	r.llmsLists(&b, groups[len(groups)-1:])
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+func (r *Renderer) llmsLists(b *bytes.Buffer, groups []llmsGroup) {
+	for _, g := range groups {
+		fmt.Fprintf(b, "## %s\n\n", g.title)
+		for _, p := range g.pages {
+			r.llmsLink(b, p)
+		}
+		b.WriteByte('\n')
+	}
+}
+
+// SectionLLMSFile is the path of a section's own llms.txt: "guides/llms.txt".
+func SectionLLMSFile(sec *model.Section) string {
+	return strings.TrimPrefix(sec.Page.URL, "/") + "llms.txt"
+}
+
+// llmsSections are the sections that get an llms.txt of their own: every
+// folder with pages, in list order.
+func (r *Renderer) llmsSections() []*model.Section {
+	var out []*model.Section
+	for _, sec := range r.orderedSections() {
+		if sec.Dir != "" && len(sec.Pages) > 0 && sec.Page != nil {
+			out = append(out, sec)
+		}
+	}
+	return out
+}
+
+// sectionLLMS is a section's llms.txt: the root file's format, holding the
+// section's pages, and its list page and subsections' under "Optional".
+func (r *Renderer) sectionLLMS(sec *model.Section) []byte {
+	cfg := r.site.Config
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# %s\n\n", oneLine(sec.Page.Title))
+	if sec.Page.Description != "" {
+		fmt.Fprintf(&b, "> %s\n\n", oneLine(sec.Page.Description))
+	}
+	fmt.Fprintf(&b, "A section of %s, whose index of every section is %sllms.txt. Every page below is the Markdown twin of an HTML page at the same URL without `index.html.md`.\n\n", oneLine(cfg.Title), cfg.BaseURL)
+	optional := []*model.Page{sec.Page}
+	for _, sub := range sec.Subs {
+		optional = append(optional, sub.Page)
+	}
+	r.llmsLists(&b, []llmsGroup{{sec.Page.Title, sec.Pages}, {"Optional", optional}})
+	return bytes.TrimRight(b.Bytes(), "\n")
 }
 
 type llmsGroup struct {

@@ -29,25 +29,30 @@ func llmsSectionHead(permalink string) string { return "---\n\nSource: " + perma
 // writeLLMSFull streams llms-full.txt into the sink, one page's twin at a
 // time: on a 100,000-page site the file is most of a gigabyte, which is
 // never held in memory.
-func (r *Renderer) writeLLMSFull() error {
+func (r *Renderer) writeLLMSFull() error { return r.writeStream(LLMSFullFile, r.llmsFull) }
+
+// writeStream writes the file that fill makes into the sink, streamed when
+// the sink takes streams, so a file that grows with the site is never held
+// whole in memory.
+func (r *Renderer) writeStream(name string, fill func(io.Writer) error) error {
 	sw, ok := r.sink.(write.StreamWriter)
 	if !ok {
 		var b bytes.Buffer
-		if err := r.llmsFull(&b); err != nil {
+		if err := fill(&b); err != nil {
 			return err
 		}
-		return r.sink.Write(LLMSFullFile, b.Bytes())
+		return r.sink.Write(name, b.Bytes())
 	}
 	pr, pw := io.Pipe()
 	go func() {
 		bw := bufio.NewWriterSize(pw, 256<<10)
-		err := r.llmsFull(bw)
+		err := fill(bw)
 		if err == nil {
 			err = bw.Flush()
 		}
 		pw.CloseWithError(err)
 	}()
-	err := sw.WriteFrom(LLMSFullFile, pr)
+	err := sw.WriteFrom(name, pr)
 	pr.CloseWithError(err) // stops the writer if the sink gave up early
 	return err
 }

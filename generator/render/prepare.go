@@ -68,6 +68,8 @@ func Prepare(eng *markdown.Engine, p *model.Page) (*Prepared, error) {
 		return nil, err
 	}
 	pr.FAQAnswers = faqAnswers(eng, d)
+	pr.FAQTexts = faqTexts(d)
+	pr.AnswerHTML, pr.AnswerTexts = answerParts(eng, d)
 	pr.StepTexts = stepTexts(d)
 	pr.TOC = sectionHeadings(d.Outline.Headings)
 	if p.Kind == model.KindAnswer {
@@ -105,13 +107,16 @@ func isPromptBlock(n ast.Node, src []byte) bool {
 	return ok && string(fc.Language(src)) == "prompt"
 }
 
+// twinHoles leave holes in a twin where other pages' content goes.
+var twinHoles = markdown.TwinOptions{
+	IncludeAnswer: func(slug string) ([]byte, bool) { return hole(holeInclude, slug), true },
+	Calculator:    func(c markdown.Calc) []byte { return append(calcHole(c.Line), '\n') },
+}
+
 func prepareTwin(eng *markdown.Engine, d *markdown.Doc) ([]byte, error) {
 	buf := getScratch()
 	defer putScratch(buf)
-	err := eng.Twin(buf, d, markdown.TwinOptions{
-		IncludeAnswer: func(slug string) ([]byte, bool) { return hole(holeInclude, slug), true },
-		Calculator:    func(c markdown.Calc) []byte { return append(calcHole(c.Line), '\n') },
-	})
+	err := eng.Twin(buf, d, twinHoles)
 	return bytes.Clone(bytes.TrimSpace(buf.Bytes())), err
 }
 
@@ -132,6 +137,38 @@ func faqAnswers(eng *markdown.Engine, d *markdown.Doc) []string {
 		putScratch(buf)
 	}
 	return out
+}
+
+// faqTexts is the plain text of each FAQ answer.
+func faqTexts(d *markdown.Doc) []string {
+	out := make([]string, len(d.Outline.FAQs))
+	for i, qa := range d.Outline.FAQs {
+		out[i] = markdown.PlainText(d, qa.Answer)
+	}
+	return out
+}
+
+// answerParts renders each best answer block that is not an include:
+// its HTML reduced to the tags rich results allow, and its plain text.
+func answerParts(eng *markdown.Engine, d *markdown.Doc) (html, text []string) {
+	answers := d.Outline.Answers
+	if len(answers) == 0 {
+		return nil, nil
+	}
+	html, text = make([]string, len(answers)), make([]string, len(answers))
+	for i, a := range answers {
+		if a.Include != "" || a.Node == nil {
+			continue
+		}
+		buf := getScratch()
+		for c := a.Node.FirstChild(); c != nil; c = c.NextSibling() {
+			_ = eng.RenderNode(buf, d, c)
+		}
+		html[i] = strings.TrimSpace(schema.SanitizeAnswerHTML(string(stripHoles(buf.Bytes()))))
+		putScratch(buf)
+		text[i] = markdown.PlainText(d, a.Node)
+	}
+	return html, text
 }
 
 // stepTexts is the plain text of each step's body, without its heading.
@@ -168,11 +205,9 @@ func bestAnswer(eng *markdown.Engine, d *markdown.Doc) *IncludedAnswer {
 	for n := c.FirstChild(); n != nil; n = n.NextSibling() {
 		_ = eng.RenderNode(&buf, d, n)
 	}
-	var md []byte
-	if c.BodyStart < c.CloseStart && c.CloseStart <= len(d.Source) {
-		md = bytes.TrimSpace(append([]byte(nil), d.Source[c.BodyStart:c.CloseStart]...))
-	}
-	return &IncludedAnswer{HTML: stripHoles(buf.Bytes()), Markdown: stripHoles(md)}
+	var md bytes.Buffer
+	eng.TwinBody(&md, d, c, twinHoles) // the twin's edits: no raw HTML the page leaves out
+	return &IncludedAnswer{HTML: stripHoles(buf.Bytes()), Markdown: stripHoles(bytes.TrimSpace(md.Bytes()))}
 }
 
 // calcIndex finds the calculator a hole names by its line.

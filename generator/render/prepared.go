@@ -17,6 +17,11 @@ type Prepared struct {
 	Twin       []byte   // clean Markdown of the body
 	FAQAnswers []string // per Outline.FAQs: answer HTML reduced to the tags rich results allow
 	StepTexts  []string // per Outline.Steps: plain text of the step's body
+	FAQTexts   []string // per Outline.FAQs: plain text of the answer
+	// AnswerHTML and AnswerTexts are, per Outline.Answers, the block's
+	// HTML reduced to the tags rich results allow and its plain text; ""
+	// for an included answer (its own page lists it).
+	AnswerHTML, AnswerTexts []string
 	// TOC is the table of contents: the page's h2 headings with an id.
 	TOC []markdown.Heading
 	// Answer is an answer page's best answer, which other pages include
@@ -41,6 +46,9 @@ func (pr *Prepared) AppendBinary(b []byte) []byte {
 	b = appendBytes(b, pr.Twin)
 	b = appendStrings(b, pr.FAQAnswers)
 	b = appendStrings(b, pr.StepTexts)
+	b = appendStrings(b, pr.FAQTexts)
+	b = appendStrings(b, pr.AnswerHTML)
+	b = appendStrings(b, pr.AnswerTexts)
 	b = binary.AppendUvarint(b, uint64(len(pr.TOC)))
 	for _, h := range pr.TOC {
 		b = binary.AppendUvarint(b, uint64(h.Line))
@@ -54,7 +62,8 @@ func (pr *Prepared) AppendBinary(b []byte) []byte {
 // b's memory, so b must not be reused.
 func DecodePrepared(b []byte) (*Prepared, error) {
 	d := decoder{b: b}
-	pr := &Prepared{Body: d.bytes(), Twin: d.bytes(), FAQAnswers: d.strings(), StepTexts: d.strings()}
+	pr := &Prepared{Body: d.bytes(), Twin: d.bytes(), FAQAnswers: d.strings(), StepTexts: d.strings(),
+		FAQTexts: d.strings(), AnswerHTML: d.strings(), AnswerTexts: d.strings()}
 	if n := d.len(); n > 0 && d.err == nil {
 		pr.TOC = make([]markdown.Heading, n)
 		for i := range pr.TOC {

@@ -23,9 +23,9 @@ type Options struct {
 	// carry, encoded from a graph already validated, so the output check
 	// (check.Collector.Expect) need not validate it again.
 	ExpectJSONLD func(path string, jsonLD []byte)
-	// NoLLMSFull leaves llms-full.txt out of SiteFiles: serve keeps it as
-	// an LLMSFull document over the twins it holds instead, joined only
-	// when the file is asked for.
+	// NoLLMSFull leaves llms-full.txt and answers.json out of SiteFiles:
+	// serve keeps them as documents (LLMSFull, AnswersDoc) over what it
+	// holds instead, joined only when the file is asked for.
 	NoLLMSFull bool
 	// Now stamps the copyright year; zero means time.Now.
 	Now time.Time
@@ -139,5 +139,21 @@ func PageFile(url string) string { return strings.TrimPrefix(url, "/") + "index.
 // "/a/b/" -> "a/b/index.html.md".
 func TwinFile(url string) string { return strings.TrimPrefix(url, "/") + "index.html.md" }
 
+// ShortTwinFile is the second path of the twin, the page's URL with .md
+// in place of its final slash, as hosted docs platforms publish it:
+// "/a/b/" -> "a/b.md". The home page has none ("").
+func ShortTwinFile(url string) string {
+	u := strings.Trim(url, "/")
+	if u == "" {
+		return ""
+	}
+	return u + ".md"
+}
+
 // PageFiles are every output file of the page at url.
-func PageFiles(url string) []string { return []string{PageFile(url), TwinFile(url)} }
+func PageFiles(url string) []string {
+	if short := ShortTwinFile(url); short != "" {
+		return []string{PageFile(url), TwinFile(url), short}
+	}
+	return []string{PageFile(url), TwinFile(url)}
+}

@@ -17,7 +17,8 @@ import (
 )
 
 // SiteFiles writes the files about the whole site: sitemap, robots.txt,
-// feed, llms.txt, llms-full.txt and 404.html. They read only the model and
+// feed, llms.txt (the site's and each section's), llms-full.txt, the host
+// configuration (_headers, nginx) and 404.html. They read only the model and
 // what Prepare made (twins, best answers), never a rendered page, so a
 // build runs them beside the pages. Aliases come after the pages.
 // It returns the paths it wrote.
@@ -38,7 +39,15 @@ func (r *Renderer) SiteFiles() ([]string, error) {
 			return written, fmt.Errorf("%s: %w", LLMSFullFile, err)
 		}
 		written = append(written, LLMSFullFile)
+		if err := r.writeStream(AnswersFile, r.writeAnswers); err != nil {
+			return written, fmt.Errorf("%s: %w", AnswersFile, err)
+		}
+		written = append(written, AnswersFile)
 	}
+	if err := r.writeStream(HeadersFile, r.headers); err != nil {
+		return written, fmt.Errorf("%s: %w", HeadersFile, err)
+	}
+	written = append(written, HeadersFile)
 	return append(written, notFoundFile), r.notFound()
 }
 
@@ -49,12 +58,16 @@ type siteFile struct {
 }
 
 func (r *Renderer) smallSiteFiles() []siteFile {
-	return []siteFile{
+	files := []siteFile{
 		{"sitemap.xml", r.sitemap},
 		{"robots.txt", r.robots},
 		{"feed.xml", r.feed},
 		{"llms.txt", r.llms},
 	}
+	for _, sec := range r.llmsSections() {
+		files = append(files, siteFile{SectionLLMSFile(sec), func() ([]byte, error) { return r.sectionLLMS(sec), nil }})
+	}
+	return append(files, r.hostFiles()...)
 }
 
 // SiteFileNames are the paths SiteFiles writes.
@@ -64,9 +77,9 @@ func (r *Renderer) SiteFileNames() []string {
 		names = append(names, s.name)
 	}
 	if !r.opts.NoLLMSFull {
-		names = append(names, LLMSFullFile)
+		names = append(names, LLMSFullFile, AnswersFile)
 	}
-	return append(names, notFoundFile)
+	return append(names, HeadersFile, notFoundFile)
 }
 
 func (r *Renderer) sitemap() ([]byte, error) {

@@ -10,12 +10,19 @@ import (
 )
 
 // pageTwin writes the page's Markdown twin: a clean CommonMark version for
-// answer engines (llmstxt.org), beside index.html.
+// answer engines, beside index.html (llmstxt.org) and at the page's URL
+// with .md in place of its final slash (as Mintlify and GitBook publish it).
 func (r *Renderer) pageTwin(p *model.Page, pr *Prepared) error {
 	buf := getScratch()
 	defer putScratch(buf)
 	r.twin(buf, p, pr)
-	return r.sink.Write(TwinFile(p.URL), buf.Bytes())
+	if err := r.sink.Write(TwinFile(p.URL), buf.Bytes()); err != nil {
+		return err
+	}
+	if short := ShortTwinFile(p.URL); short != "" {
+		return r.sink.Write(short, buf.Bytes())
+	}
+	return nil
 }
 
 // twin writes a page's Markdown twin. llms-full.txt calls it again rather
@@ -62,14 +69,29 @@ func (r *Renderer) bodyTwin(buf *bytes.Buffer, p *model.Page, pr *Prepared) {
 	buf.WriteString("\n\n")
 }
 
+// listTwin lists what the theme's list page shows: its sections' cards,
+// then its pages' (the home page shows its sections only; its own pages
+// are in the menu).
 func (r *Renderer) listTwin(buf *bytes.Buffer, p *model.Page) {
-	for _, c := range p.Pages {
-		fmt.Fprintf(buf, "- [%s](%s)", oneLine(c.Title), r.absTwin(c))
-		if c.Description != "" {
-			fmt.Fprintf(buf, ": %s", oneLine(c.Description))
+	if p.Section != nil {
+		for _, sub := range p.Section.Subs {
+			r.twinLink(buf, sub.Page)
 		}
-		buf.WriteByte('\n')
 	}
+	if p.Kind == model.KindHome {
+		return
+	}
+	for _, c := range p.Pages {
+		r.twinLink(buf, c)
+	}
+}
+
+func (r *Renderer) twinLink(buf *bytes.Buffer, p *model.Page) {
+	fmt.Fprintf(buf, "- [%s](%s)", oneLine(p.Title), r.absTwin(p))
+	if p.Description != "" {
+		fmt.Fprintf(buf, ": %s", oneLine(p.Description))
+	}
+	buf.WriteByte('\n')
 }
 
 func (r *Renderer) absTwin(p *model.Page) string {

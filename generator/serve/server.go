@@ -108,6 +108,11 @@ func (s *Server) internal(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, v *view, rel string) {
 	name := fileFor(rel)
 	if data, ok := v.files.Get(name); ok {
+		if twin, ok := twinOf(v.files, name); ok {
+			if negotiateTwin(w, r, name, twin) {
+				return
+			}
+		}
 		s.sendFile(w, r, v, http.StatusOK, name, data)
 		return
 	}
@@ -137,6 +142,9 @@ func (s *Server) sendFile(w http.ResponseWriter, r *http.Request, v *view, statu
 	ct := contentType(name, data)
 	if isHTML(ct) {
 		data = inject(data, v)
+	}
+	if strings.HasSuffix(name, ".md") {
+		w.Header().Set("X-Robots-Tag", "noindex") // search engines index the page, not its twin
 	}
 	send(w, r, status, ct, data)
 }

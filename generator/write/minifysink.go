@@ -63,9 +63,14 @@ func (s *minifyingSink) Write(p string, data []byte) error {
 type minifyingStreamSink struct{ minifyingSink }
 
 // WriteFrom implements StreamWriter.WriteFrom: files that are not minified
-// stream straight through; the others are read whole, as minifying needs.
+// stream straight through, as does JSON; the others are read whole, as
+// minifying needs.
 func (s *minifyingStreamSink) WriteFrom(p string, r io.Reader) error {
-	if _, ok := minifyTypes[strings.ToLower(path.Ext(p))]; !ok {
+	ext := strings.ToLower(path.Ext(p))
+	// Streamed JSON (answers.json) is written compact by its maker, and
+	// grows with the site: reading it whole to minify it would cost a big
+	// build hundreds of megabytes for nothing.
+	if _, ok := minifyTypes[ext]; !ok || ext == ".json" {
 		return s.next.(StreamWriter).WriteFrom(p, r)
 	}
 	in := getBuffer()

@@ -1,0 +1,260 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+
+	"playbook/generator/model"
+)
+
+// AnswersFile is the site's answers API: every best answer and FAQ
+// question in one JSON document, for a chatbot, a help widget or an
+// assistant's retrieval step to load in one request. Its format is
+// schema/answers.schema.json; AnswersVersion changes when a field changes
+// meaning or goes away (new fields may be added within a version).
+const AnswersFile = "answers.json"
+
+// AnswersVersion is the format's version, written in the file.
+const AnswersVersion = 1
+
+// Answer is one entry of answers.json.
+type Answer struct {
+	ID           string         `json:"id"`     // the URL with its anchor: unique in the file
+	URL          string         `json:"url"`    // where the answer is shown
+	Anchor       string         `json:"anchor"` // the question heading's id, "" when it has none
+	Type         string         `json:"type"`   // "best_answer" or "faq"
+	Question     string         `json:"question"`
+	Text         string         `json:"answer_text"`
+	HTML         string         `json:"answer_html"` // only the tags rich results allow
+	PageURL      string         `json:"page_url"`
+	PageTitle    string         `json:"page_title"`
+	Kind         string         `json:"kind"`
+	Stage        string         `json:"stage,omitempty"`
+	Published    string         `json:"date_published,omitempty"`
+	Modified     string         `json:"date_modified,omitempty"`
+	Sources      []AnswerSource `json:"sources,omitempty"`
+	PageMarkdown string         `json:"page_markdown"` // the page's Markdown twin
+}
+
+// AnswerSource is one of a page's sources (front matter `sources`).
+type AnswerSource struct {
+	Title     string `json:"title,omitempty"`
+	URL       string `json:"url,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	Date      string `json:"date,omitempty"`
+}
+
+// answersHead opens the document; the entries follow, then answersTail.
+func (r *Renderer) answersHead() []byte {
+	cfg := r.site.Config
+	site, _ := json.Marshal(map[string]string{"title": cfg.Title, "url": cfg.BaseURL, "language": cfg.Language})
+	return fmt.Appendf(nil, "{\"version\":%d,\"site\":%s,\"answers\":[", AnswersVersion, site)
+}
+
+// answersTail closes the document. The file is compact JSON, entries and
+// all (the minifier would have to read it whole to make it so).
+const answersTail = "]}"
+
+// writeAnswers streams answers.json: one page's entries at a time, from
+// what Prepare kept, so a big site's answers are never all in memory.
+func (r *Renderer) writeAnswers(w io.Writer) error {
+	if _, err := w.Write(r.answersHead()); err != nil {
+		return err
+	}
+	first := true
+	for _, p := range r.site.Content {
+		pr, err := r.prepared(p)
+		if err != nil {
+			return fmt.Errorf("%s: %w", pageName(p), err)
+		}
+		part := r.AnswerEntries(p, pr)
+		if len(part) == 0 {
+			continue
+		}
+		if !first {
+			if _, err := w.Write([]byte{','}); err != nil {
+				return err
+			}
+		}
+		first = false
+		if _, err := w.Write(part); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, answersTail)
+	return err
+}
+
+// AnswersDoc is answers.json as a document of per-page parts, which serve
+// keeps (Options.NoLLMSFull) and joins only when the file is asked for. A
+// page whose prepared parts and what the file shows of it did not change
+// keeps its part from one build to the next.
+type AnswersDoc struct {
+	head  []byte
+	parts []answersPart
+}
+
+type answersPart struct {
+	prep *Prepared
+	sig  string // what the entries show of the page besides prep
+	data []byte
+}
+
+// Answers makes the document of the site's pages, reusing prev's parts
+// for pages that did not change; prev may be nil.
+func (r *Renderer) Answers(prev *AnswersDoc) (*AnswersDoc, error) {
+	kept := map[*Prepared]answersPart{}
+	if prev != nil {
+		for _, part := range prev.parts {
+			kept[part.prep] = part
+		}
+	}
+	d := &AnswersDoc{head: r.answersHead()}
+	for _, p := range r.site.Content {
+		pr, err := r.prepared(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", pageName(p), err)
+		}
+		if pr == nil {
+			continue
+		}
+		sig := answersSig(p, r.absTwin(p))
+		part, ok := kept[pr]
+		if !ok || part.sig != sig {
+			part = answersPart{prep: pr, sig: sig, data: r.AnswerEntries(p, pr)}
+		}
+		if len(part.data) > 0 {
+			d.parts = append(d.parts, part)
+		}
+	}
+	return d, nil
+}
+
+// answersSig is what an entry shows of its page apart from its prepared
+// parts: a change to any of it makes the page's part again.
+func answersSig(p *model.Page, twin string) string {
+	b, _ := json.Marshal([]any{p.Permalink, p.Title, p.Kind, p.Stage, p.Date, p.Lastmod(), pageSources(p), twin})
+	return string(b)
+}
+
+// Bytes joins the file.
+func (d *AnswersDoc) Bytes() []byte {
+	n := len(d.head) + len(answersTail)
+	for _, p := range d.parts {
+		n += len(p.data) + 1
+	}
+	out := make([]byte, 0, n)
+	out = append(out, d.head...)
+	for i, p := range d.parts {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, p.data...)
+	}
+	return append(out, answersTail...)
+}
+
+// AnswerEntries is a page's entries of answers.json, separated by commas;
+// nil for a page without any.
+func (r *Renderer) AnswerEntries(p *model.Page, pr *Prepared) []byte {
+	if pr == nil || p.Doc == nil {
+		return nil
+	}
+	o := p.Doc.Outline
+	var out bytes.Buffer
+	add := func(a Answer) {
+		b, err := json.Marshal(a)
+		if err != nil {
+			return // strings only: cannot fail
+		}
+		if out.Len() > 0 {
+			out.WriteByte(',')
+		}
+		out.Write(b)
+	}
+	for i, a := range o.Answers {
+		if a.Include != "" || i >= len(pr.AnswerHTML) || pr.AnswerTexts[i] == "" {
+			continue
+		}
+		q := a.Heading
+		if q == "" {
+			q = p.Title
+		}
+		add(r.answer(p, "best_answer", a.HeadingID, q, pr.AnswerTexts[i], pr.AnswerHTML[i]))
+	}
+	for i, qa := range o.FAQs {
+		if i >= len(pr.FAQAnswers) || pr.FAQAnswers[i] == "" {
+			continue // a question without an answer: the build reports it
+		}
+		add(r.answer(p, "faq", qa.ID, qa.Question, pr.FAQTexts[i], pr.FAQAnswers[i]))
+	}
+	return out.Bytes()
+}
+
+func (r *Renderer) answer(p *model.Page, typ, anchor, question, text, html string) Answer {
+	u := p.Permalink
+	if anchor != "" {
+		u += "#" + anchor
+	}
+	a := Answer{ID: u, URL: u, Anchor: anchor, Type: typ, Question: question, Text: text, HTML: r.absoluteLinks(p, html),
+		PageURL: p.Permalink, PageTitle: p.Title, Kind: string(p.Kind), Stage: p.Stage,
+		Published: isoDay(p.Date), Modified: isoDay(p.Lastmod()), Sources: pageSources(p),
+		PageMarkdown: r.absTwin(p)}
+	return a
+}
+
+// absoluteLinks makes an answer's links absolute, for a reader that has
+// the answer without its page: "/x/" and "#a" are resolved against the
+// page's URL. (The HTML comes from the sanitizer, which quotes attributes
+// with ".)
+func (r *Renderer) absoluteLinks(p *model.Page, html string) string {
+	if !strings.Contains(html, `href="/`) && !strings.Contains(html, `href="#`) {
+		return html
+	}
+	origin := r.site.Config.BaseURL
+	if u, err := url.Parse(origin); err == nil {
+		origin = u.Scheme + "://" + u.Host
+	}
+	return strings.NewReplacer(`href="/`, `href="`+origin+"/", `href="#`, `href="`+p.Permalink+"#").Replace(html)
+}
+
+func isoDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// pageSources reads the front matter's sources, keeping what is a string.
+func pageSources(p *model.Page) []AnswerSource {
+	list, _ := p.Params["sources"].([]any)
+	var out []AnswerSource
+	for _, it := range list {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		s := AnswerSource{Title: str(m["title"]), URL: str(m["url"]), Publisher: str(m["publisher"]), Date: str(m["date"])}
+		if s != (AnswerSource{}) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func str(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case time.Time:
+		return x.UTC().Format("2006-01-02")
+	case fmt.Stringer:
+		return x.String()
+	}
+	return ""
+}
