@@ -54,7 +54,7 @@ func TestRender(t *testing.T) {
 		unwant []string
 	}{
 		{"default", Options{}, []string{
-			"<table>", "<del>old</del>", `<a href="http://www.example.com">www.example.com</a>`,
+			`<table tabindex="0">`, "<del>old</del>", `<a href="http://www.example.com">www.example.com</a>`,
 			`<input checked="" disabled="" type="checkbox"`, `<h1 id="t">T</h1>`, `<h2 id="t-1">T</h2>`,
 			"<!-- raw HTML omitted -->",
 		}, []string{"<b>raw</b>"}},
