@@ -2,6 +2,7 @@ package model
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"playbook/generator/config"
@@ -81,10 +82,22 @@ func pageKind(r *meta.Reader, section string, list bool) Kind {
 		}
 		return KindSection
 	}
-	if t := r.OneOf("type", ContentKinds...); t != "" {
-		return Kind(t)
-	}
 	top, _, _ := strings.Cut(section, "/")
+	if t := strings.TrimSpace(r.String("type")); t != "" {
+		if slices.Contains(ContentKinds, t) {
+			return Kind(t)
+		}
+		// Hugo sites name layouts with type ("docs"): not a mistake of
+		// theirs, so the page builds with the kind its folder gives.
+		r.Warnf("type", "use one of: "+strings.Join(ContentKinds, ", ")+", or remove it",
+			"type %q is not a playbook page type; the page is built as a %s", t, folderKind(top))
+	}
+	return folderKind(top)
+}
+
+// folderKind is the kind of the pages of a top-level folder: "guides" ->
+// guide, and guide for a folder with no kind of its own.
+func folderKind(top string) Kind {
 	if k, ok := folderKinds[strings.ToLower(top)]; ok {
 		return k
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"playbook/generator/config"
+	"playbook/generator/load"
 	"playbook/generator/markdown"
 )
 
@@ -71,5 +72,18 @@ func TestHugoFrontMatter(t *testing.T) {
 	site, _ = Assemble(cfg, pages, Options{})
 	if params("/docs/intro/", "banner") != nil {
 		t.Error("a removed cascade still applies")
+	}
+}
+
+func TestHugoLayoutType(t *testing.T) {
+	cfg := &config.Site{Title: "T", BaseURL: "https://x.com/", Params: map[string]any{}}
+	eng := markdown.New(markdown.Options{})
+	s, _ := load.Split("content/faq/a.md", []byte("---\ntitle: A\ntype: docs\n---\n## Q?\nA.\n"))
+	p, probs := NewPage(cfg, s, eng)
+	if p.Kind != KindFAQ {
+		t.Errorf("kind = %s, want the folder's faq", p.Kind)
+	}
+	if len(probs) != 1 || probs[0].String() != `content/faq/a.md:3:1: warning: type "docs" is not a playbook page type; the page is built as a faq — use one of: guide, faq, answer, workflow, vertical, calculator, or remove it` {
+		t.Errorf("problems = %v", probs)
 	}
 }
