@@ -24,7 +24,7 @@ type footnotes struct{}
 
 func (footnotes) Extend(m goldmark.Markdown) {
 	extension.NewFootnote(
-		extension.WithFootnoteBacklinkHTML(`↩︎<span class="sr-only"> Back to reference ^^</span>`),
+		extension.WithFootnoteBacklinkHTML(`<span aria-hidden="true">↩︎</span><span class="sr-only">Back to reference ^^</span>`),
 	).Extend(m)
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(unusedFootnotes{}, 998)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(footnoteListRenderer{}, 400)))
