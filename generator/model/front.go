@@ -61,6 +61,9 @@ func readCommon(r *meta.Reader, p *Page, cfg *config.Site) {
 	}
 	p.Date, _ = r.Time("date")
 	p.Updated, _ = r.Time("updated")
+	if p.Updated.IsZero() && p.Source != nil && !p.Source.Front.Has("updated") {
+		p.Updated, _ = r.Time("lastmod") // Hugo's name for it
+	}
 	if !p.Date.IsZero() && !p.Updated.IsZero() && p.Updated.Before(p.Date) {
 		r.Errorf("updated", "set updated to the date of the last change, on or after date", "updated (%s) is before date (%s)",
 			p.Updated.Format("2006-01-02"), p.Date.Format("2006-01-02"))

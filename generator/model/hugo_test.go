@@ -87,3 +87,16 @@ func TestHugoLayoutType(t *testing.T) {
 		t.Errorf("problems = %v", probs)
 	}
 }
+
+func TestHugoLastmod(t *testing.T) {
+	cfg := &config.Site{Title: "T", BaseURL: "https://x.com/", Params: map[string]any{}}
+	eng := markdown.New(markdown.Options{})
+	p := page(t, cfg, eng, "content/a.md", "---\ntitle: A\ndate: 2026-01-02\nlastmod: 2026-03-04\n---\n")
+	if got := p.Updated.Format("2006-01-02"); got != "2026-03-04" {
+		t.Errorf("updated = %s, want lastmod's 2026-03-04", got)
+	}
+	p = page(t, cfg, eng, "content/b.md", "---\ntitle: B\nupdated: 2026-05-06\nlastmod: 2026-03-04\n---\n")
+	if got := p.Updated.Format("2006-01-02"); got != "2026-05-06" {
+		t.Errorf("updated = %s: updated must win over lastmod", got)
+	}
+}
