@@ -53,7 +53,8 @@ func planChanged(prev *state, in *pipeline.Inputs, sw *swapped, b watch.Batch) p
 	moved := d.changedSigs()
 	// A swap keeps every page's URL, kind and place: no list came, went
 	// or was edited.
-	if (sw == nil && listsChanged(prev.pages, now, changed)) || (in.OwnLayouts && len(moved) > 0) {
+	if (sw == nil && listsChanged(prev.pages, now, changed)) || (in.OwnLayouts && len(moved) > 0) ||
+		hiddenChanged(prev.in.Site, in.Site, changed) {
 		return fullPlan(in.Site, now)
 	}
 	d.addFiles(changed)
@@ -63,6 +64,25 @@ func planChanged(prev *state, in *pipeline.Inputs, sw *swapped, b watch.Batch) p
 	d.addRelatedKinds(slices.Concat(changed, moved))
 	d.addUnkept()
 	return plan{pages: d.pages(), siteFiles: len(moved) > 0, static: static, now: now, kept: sw != nil}
+}
+
+// hiddenChanged reports whether a changed file is a page kept out of the
+// output (Hugo's headless and build: {render: never}) before or now. Such
+// pages have no state to compare, yet others include their answers, and a
+// build option or cascade edit may publish them: it is rare enough to
+// render everything.
+func hiddenChanged(prev, now *model.Site, changed []string) bool {
+	for _, site := range []*model.Site{prev, now} {
+		if site == nil {
+			continue
+		}
+		for _, p := range site.Hidden {
+			if slices.Contains(changed, p.File) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isResource reports whether a content path is not a page: a bundle's

@@ -1,7 +1,9 @@
 // Package markdown is the Markdown stage of the build: the one place the
 // goldmark instance is configured (CommonMark, GFM tables, strikethrough,
-// autolinks and task lists, heading ids, and the ::: containers of package
-// container), and the one walk that extracts what later stages need from a
+// autolinks and task lists, heading ids, the ::: containers of package
+// container, and, unless switched off, footnotes, definition lists,
+// heading attributes and Chroma highlighting of package highlight), and
+// the one walk that extracts what later stages need from a
 // page body: headings, questions and answers, steps, best answers,
 // calculators, links and prompt placeholders (Outline).
 //

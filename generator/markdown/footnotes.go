@@ -24,7 +24,7 @@ type footnotes struct{}
 
 func (footnotes) Extend(m goldmark.Markdown) {
 	extension.NewFootnote(
-		extension.WithFootnoteBacklinkHTML(`↩︎<span class="sr-only"> Back to reference ^^</span>`),
+		extension.WithFootnoteBacklinkHTML(`<span aria-hidden="true">↩︎</span><span class="sr-only">Back to reference ^^</span>`),
 	).Extend(m)
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(unusedFootnotes{}, 998)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(footnoteListRenderer{}, 400)))
@@ -94,6 +94,7 @@ func footnoteProblems(pc parser.Context, src []byte, root ast.Node) []diag.Probl
 // node (not in code) refers to nothing.
 func undefinedFootnotes(src []byte, root ast.Node) []diag.Problem {
 	var probs []diag.Problem
+	last := -1
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -102,7 +103,10 @@ func undefinedFootnotes(src []byte, root ast.Node) []diag.Problem {
 		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			if label, off, ok := footnoteRefAt(src, x.Segment); ok {
+			// "[" and "^label]" may be two text nodes: report the
+			// reference once, from whichever comes first.
+			if label, off, ok := footnoteRefAt(src, x.Segment); ok && off != last {
+				last = off
 				line, col := diag.LineCol(src, off)
 				probs = append(probs, diag.Warnf("", line, col,
 					"add a definition line \"[^"+label+"]: The note.\" or remove the reference",

@@ -168,7 +168,9 @@ func attributeBlock(src []byte, h *ast.Heading) []byte {
 	}
 	rest := src[stop:lineEnd(src, stop)]
 	trimmed := bytes.TrimRight(rest, " \t\n#")
-	if i := bytes.IndexByte(trimmed, '{'); i < 0 || !bytes.HasSuffix(trimmed, []byte("}")) || !isBlank(trimmed[:i]) {
+	// Between the text and the block: spaces, and an ATX heading's
+	// optional closing hashes ("## Tail ## {#t}").
+	if i := bytes.IndexByte(trimmed, '{'); i < 0 || !bytes.HasSuffix(trimmed, []byte("}")) || len(bytes.Trim(trimmed[:i], " \t#")) > 0 {
 		return nil
 	}
 	return rest

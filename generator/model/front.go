@@ -2,6 +2,7 @@ package model
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"playbook/generator/config"
@@ -70,6 +71,9 @@ func readCommon(r *meta.Reader, p *Page, cfg *config.Site) {
 	}
 	p.Date, _ = r.Time("date")
 	p.Updated, _ = r.Time("updated")
+	if p.Updated.IsZero() && p.Source != nil && !p.Source.Front.Has("updated") {
+		p.Updated, _ = r.Time("lastmod") // Hugo's name for it
+	}
 	if !p.Date.IsZero() && !p.Updated.IsZero() && p.Updated.Before(p.Date) {
 		r.Errorf("updated", "set updated to the date of the last change, on or after date", "updated (%s) is before date (%s)",
 			p.Updated.Format("2006-01-02"), p.Date.Format("2006-01-02"))
@@ -92,10 +96,22 @@ func pageKind(r *meta.Reader, section string, list bool) Kind {
 		}
 		return KindSection
 	}
-	if t := r.OneOf("type", ContentKinds...); t != "" {
-		return Kind(t)
-	}
 	top, _, _ := strings.Cut(section, "/")
+	if t := strings.TrimSpace(r.String("type")); t != "" {
+		if slices.Contains(ContentKinds, t) {
+			return Kind(t)
+		}
+		// Hugo sites name layouts with type ("docs"): not a mistake of
+		// theirs, so the page builds with the kind its folder gives.
+		r.Warnf("type", "use one of: "+strings.Join(ContentKinds, ", ")+", or remove it",
+			"type %q is not a playbook page type; the page is built as a %s", t, folderKind(top))
+	}
+	return folderKind(top)
+}
+
+// folderKind is the kind of the pages of a top-level folder: "guides" ->
+// guide, and guide for a folder with no kind of its own.
+func folderKind(top string) Kind {
 	if k, ok := folderKinds[strings.ToLower(top)]; ok {
 		return k
 	}

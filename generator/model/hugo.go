@@ -100,12 +100,15 @@ func buildValue(p *Page, field string, v any, probs *diag.List, allowed ...strin
 func applyCascade(pages []*Page) {
 	lists := map[string]*Page{}
 	for _, p := range pages {
-		if section, _, _, list := pageDir(p.File); list && p.Source != nil {
+		if p == nil || p.Source == nil {
+			continue
+		}
+		if section, _, _, list := pageDir(p.File); list {
 			lists[section] = p
 		}
 	}
 	for _, p := range pages {
-		if p.Source == nil {
+		if p == nil || p.Source == nil {
 			continue
 		}
 		own := p.Source.Front.Values

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"playbook/generator/config"
+	"playbook/generator/load"
 	"playbook/generator/markdown"
 )
 
@@ -71,5 +72,31 @@ func TestHugoFrontMatter(t *testing.T) {
 	site, _ = Assemble(cfg, pages, Options{})
 	if params("/docs/intro/", "banner") != nil {
 		t.Error("a removed cascade still applies")
+	}
+}
+
+func TestHugoLayoutType(t *testing.T) {
+	cfg := &config.Site{Title: "T", BaseURL: "https://x.com/", Params: map[string]any{}}
+	eng := markdown.New(markdown.Options{})
+	s, _ := load.Split("content/faq/a.md", []byte("---\ntitle: A\ntype: docs\n---\n## Q?\nA.\n"))
+	p, probs := NewPage(cfg, s, eng)
+	if p.Kind != KindFAQ {
+		t.Errorf("kind = %s, want the folder's faq", p.Kind)
+	}
+	if len(probs) != 1 || probs[0].String() != `content/faq/a.md:3:1: warning: type "docs" is not a playbook page type; the page is built as a faq — use one of: guide, faq, answer, workflow, vertical, calculator, or remove it` {
+		t.Errorf("problems = %v", probs)
+	}
+}
+
+func TestHugoLastmod(t *testing.T) {
+	cfg := &config.Site{Title: "T", BaseURL: "https://x.com/", Params: map[string]any{}}
+	eng := markdown.New(markdown.Options{})
+	p := page(t, cfg, eng, "content/a.md", "---\ntitle: A\ndate: 2026-01-02\nlastmod: 2026-03-04\n---\n")
+	if got := p.Updated.Format("2006-01-02"); got != "2026-03-04" {
+		t.Errorf("updated = %s, want lastmod's 2026-03-04", got)
+	}
+	p = page(t, cfg, eng, "content/b.md", "---\ntitle: B\nupdated: 2026-05-06\nlastmod: 2026-03-04\n---\n")
+	if got := p.Updated.Format("2006-01-02"); got != "2026-05-06" {
+		t.Errorf("updated = %s: updated must win over lastmod", got)
 	}
 }

@@ -140,7 +140,11 @@ func (s *Site) swap(old, next *Page) {
 		next.Next.Prev = next
 	}
 	next.Breadcrumbs, next.Permalink, next.Verticals = old.Breadcrumbs, old.Permalink, old.Verticals
+	// The same front matter under the same _index.md files: the same
+	// cascaded fields and build options.
+	next.Params, next.Draft, next.NoRender, next.NoList = old.Params, old.Draft, old.NoRender, old.NoList
 	replaceIn(next.Section.Pages, old, next)
+	replaceIn(next.Section.Unlisted, old, next)
 	replaceIn(next.Section.Page.Pages, old, next)
 	for _, t := range s.Taxonomies {
 		for _, term := range t.Terms {

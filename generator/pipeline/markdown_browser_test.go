@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"playbook/generator/internal/browsertest"
@@ -62,7 +64,11 @@ func TestBrowserCodeCopy(t *testing.T) {
 	if name := evalIn[string](t, ctx, `document.querySelector('.code-copy').getAttribute('aria-label')`); name != "Copy code" {
 		t.Errorf("button label = %q", name)
 	}
-	// Keyboard: focus the first button and press Enter.
+	// Keyboard: focus the first button and press Enter. The clipboard
+	// needs the page in front and focused.
+	if _, err := chromedp.Call(ctx, cdppage.BringToFront, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.CSS(".code-copy")), chromedp.KeyEvent("\r")); err != nil {
 		t.Fatal(err)
 	}
@@ -70,9 +76,14 @@ func TestBrowserCodeCopy(t *testing.T) {
 		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatalf("no Copied announcement: %v", err)
 	}
-	copied, err := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("read clipboard: %v", err)
+	// The status says Copied once writeText resolved; read until the
+	// clipboard holds text (bounded tries, no time limit asserted).
+	var copied string
+	for try := 0; try < 20 && copied == ""; try++ {
+		copied, err = chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("read clipboard: %v", err)
+		}
 	}
 	if !strings.HasPrefix(copied, "// LTV is revenue per year") || !strings.Contains(copied, `return aov * perYear * years // "simple" form`) {
 		t.Errorf("clipboard = %q", copied)
