@@ -103,10 +103,12 @@ func (n ImageObject) appendJSON(w *writer) {
 
 // Person is an author, with @id such as ID(baseURL, "person/jane-doe").
 type Person struct {
-	ID     string
-	Name   string
-	URL    string
-	Origin Origin
+	ID       string
+	Name     string
+	URL      string
+	JobTitle string
+	SameAs   []string // profiles elsewhere
+	Origin   Origin
 }
 
 // NodeID implements Node.
@@ -122,6 +124,8 @@ func (n Person) appendJSON(w *writer) {
 	w.open(n.NodeType(), n.ID)
 	w.need("name", n.Name)
 	w.str("url", n.URL)
+	w.str("jobTitle", n.JobTitle)
+	w.strs("sameAs", n.SameAs)
 	w.close()
 }
 
@@ -130,4 +134,7 @@ func (n Person) origin() Origin { return n.Origin }
 func (n Person) check(c *checker) {
 	c.need("name", n.Name, "set author in the page's front matter or in site.yaml")
 	c.url("url", n.URL, false, "write the author's URL as an absolute http(s) URL")
+	for i, u := range n.SameAs {
+		c.url(idx("sameAs", i), u, true, "write each of the author's same_as profiles in site.yaml as an absolute http(s) URL")
+	}
 }

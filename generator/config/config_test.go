@@ -112,3 +112,18 @@ func TestIndexNowConfig(t *testing.T) {
 		t.Fatalf("problems: %v", probs)
 	}
 }
+
+func TestAuthorsConfig(t *testing.T) {
+	s, probs := Parse("site.yaml", []byte("title: T\nbase_url: https://x.com/\nauthors:\n  ana:\n    name: Ana Ruiz\n    job_title: Head of Growth\n    same_as: [\"https://www.linkedin.com/in/ana\"]\n  bo: { url: \"https://bo.example/\" }\n  cy: { name: Cy, same_as: \"not a url\" }\n"))
+	ana := s.Evidence.Authors["ana"]
+	if ana.Name != "Ana Ruiz" || ana.JobTitle != "Head of Growth" || len(ana.SameAs) != 1 {
+		t.Errorf("ana = %+v", ana)
+	}
+	if len(probs) != 2 {
+		t.Fatalf("problems: %v", probs)
+	}
+	probs.Sort()
+	if !strings.Contains(probs[0].Msg, `author "bo" needs at least a name`) || !strings.Contains(probs[1].Msg, `author "cy": "not a url" is not an absolute`) {
+		t.Errorf("problems: %v", probs)
+	}
+}

@@ -24,6 +24,15 @@ type Evidence struct {
 	// IndexNow, when its Key is set, makes build write the key file and
 	// the list of changed URLs that `playbook ping` sends.
 	IndexNow IndexNow
+	// Authors are the site's authors by slug (`authors:` in site.yaml);
+	// front matter `author: SLUG` names one.
+	Authors map[string]Author
+}
+
+// Author is one entry of `authors:`: a schema.org Person.
+type Author struct {
+	Slug, Name, URL, JobTitle string
+	SameAs                    []string // profiles elsewhere (absolute URLs)
 }
 
 // IndexNow is `indexnow: { key: ..., endpoint: ... }`.
@@ -45,6 +54,55 @@ func readEvidence(r *meta.Reader, s *Site) {
 	}
 	s.Evidence.ReviewEvery = readReviewEvery(r, s.Params["review_every"])
 	s.Evidence.IndexNow = readIndexNow(r)
+	s.Evidence.Authors = readAuthors(r)
+}
+
+const fixAuthor = `write authors: { ana-ruiz: { name: "Ana Ruiz", url: "https://example.com/ana", job_title: "Head of Growth", same_as: ["https://www.linkedin.com/in/ana"] } }`
+
+func readAuthors(r *meta.Reader) map[string]Author {
+	m := r.Mapping("authors")
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]Author, len(m))
+	for slug, v := range m {
+		path := "authors." + slug
+		fields, ok := v.(map[string]any)
+		if !ok || str(fields["name"]) == "" {
+			r.Errorf(path, fixAuthor, "author %q needs at least a name", slug)
+			continue
+		}
+		a := Author{Slug: slug, Name: str(fields["name"]), URL: str(fields["url"]), JobTitle: str(fields["job_title"])}
+		for _, u := range append(sameAs(fields["same_as"]), a.URL) {
+			if u != "" && !absolute(u) {
+				r.Errorf(path, fixAuthor, "author %q: %q is not an absolute http(s) URL", slug, u)
+			}
+		}
+		a.SameAs = sameAs(fields["same_as"])
+		out[slug] = a
+	}
+	return out
+}
+
+func sameAs(v any) []string {
+	switch t := v.(type) {
+	case string:
+		return []string{strings.TrimSpace(t)}
+	case []any:
+		var out []string
+		for _, x := range t {
+			if s := str(x); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func absolute(raw string) bool {
+	u, err := url.Parse(raw)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
 func readIndexNow(r *meta.Reader) IndexNow {

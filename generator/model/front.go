@@ -66,6 +66,9 @@ func readCommon(r *meta.Reader, p *Page, cfg *config.Site) {
 	p.Description = strings.TrimSpace(r.String("description"))
 	p.Summary = strings.TrimSpace(r.String("summary"))
 	p.Author = strings.TrimSpace(r.String("author"))
+	if a, ok := cfg.Evidence.Authors[p.Author]; ok {
+		p.AuthorSlug, p.Author = a.Slug, a.Name
+	}
 	if p.Author == "" {
 		p.Author = cfg.Author.Name
 	}

@@ -39,10 +39,13 @@ type Page struct {
 	Description string // from front matter, else the best answer, else ""
 	Summary     string
 	Slug        string
-	Author      string
-	Stage       string
-	Date        time.Time
-	Updated     time.Time
+	Author      string // the author's name
+	// AuthorSlug is the key of the author in site.yaml `authors:` when
+	// front matter `author:` names one; "" otherwise.
+	AuthorSlug string
+	Stage      string
+	Date       time.Time
+	Updated    time.Time
 	// ReviewBy is when the page is due for review: front matter
 	// `review_by`, else (set by the build) its last change plus the
 	// site's review_every for its kind; zero when neither applies.

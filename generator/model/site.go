@@ -17,7 +17,7 @@ type Site struct {
 	Content    []*Page // content pages only (not lists), ordered by URL
 	ByURL      map[string]*Page
 	Sections   map[string]*Section // by folder ("" is the root)
-	Taxonomies []*Taxonomy         // tags, then stages
+	Taxonomies []*Taxonomy         // tags, then stages, then authors
 	Answers    map[string]*Page    // answer pages by slug
 	Workflows  map[string]*Page    // workflow pages by slug
 	Verticals  []*Page

@@ -14,9 +14,10 @@ func (s *Site) addTaxonomies() {
 	content := s.sortedContent()
 	tags := s.newTaxonomy("tags", "Tags", "Every tag used on the site, with the pages that carry it.")
 	stages := s.newTaxonomy("stages", "Journey stages", "The five post-purchase moments, and the pages that help at each.")
+	authors := s.newTaxonomy("authors", "Authors", "The people who write this site, each with the pages they wrote.")
 	// Most pages spell a tag as others do: find its term by name, and make
 	// slugs and titles once per name rather than once per page.
-	byName := map[*Taxonomy]map[string]*Term{tags: {}, stages: {}}
+	byName := map[*Taxonomy]map[string]*Term{tags: {}, stages: {}, authors: {}}
 	termOf := func(t *Taxonomy, name string, make func() *Term) *Term {
 		term, ok := byName[t][name]
 		if !ok {
@@ -29,6 +30,9 @@ func (s *Site) addTaxonomies() {
 		for _, tag := range p.Tags {
 			termOf(tags, tag, func() *Term { return tags.term(tag, titleFromDir(tag), "") }).add(p)
 		}
+		if p.AuthorSlug != "" {
+			termOf(authors, p.AuthorSlug, func() *Term { return s.authorTerm(authors, p.AuthorSlug) }).add(p)
+		}
 		if p.Stage != "" {
 			termOf(stages, p.Stage, func() *Term {
 				st := stageByName(p.Stage)
@@ -38,7 +42,8 @@ func (s *Site) addTaxonomies() {
 	}
 	slices.SortFunc(tags.Terms, func(a, b *Term) int { return strings.Compare(a.Slug, b.Slug) })
 	slices.SortFunc(stages.Terms, func(a, b *Term) int { return stageIndex(a.Name) - stageIndex(b.Name) })
-	for _, t := range []*Taxonomy{tags, stages} {
+	slices.SortFunc(authors.Terms, func(a, b *Term) int { return strings.Compare(a.Slug, b.Slug) })
+	for _, t := range []*Taxonomy{tags, stages, authors} {
 		if len(t.Terms) == 0 {
 			continue
 		}
@@ -48,6 +53,18 @@ func (s *Site) addTaxonomies() {
 		}
 		s.Taxonomies = append(s.Taxonomies, t)
 	}
+}
+
+// authorTerm is an author's page, /authors/SLUG/: the pages they wrote.
+func (s *Site) authorTerm(authors *Taxonomy, slug string) *Term {
+	a := s.Config.Evidence.Authors[slug]
+	term := authors.term(slug, a.Name, "")
+	term.Page.Description = a.Name
+	if a.JobTitle != "" {
+		term.Page.Description += ", " + a.JobTitle
+	}
+	term.Page.AuthorSlug = slug
+	return term
 }
 
 func (s *Site) newTaxonomy(name, title, description string) *Taxonomy {

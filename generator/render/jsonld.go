@@ -80,6 +80,11 @@ func (r *Renderer) webPage(p *model.Page, g *schema.Graph) schema.WebPage {
 		Origin: schema.Origin{File: p.File, Line: 1}}
 	if p.IsList() || p.Date.IsZero() {
 		w.Citation = citations(p.Sources)
+		if p.IsList() && p.AuthorSlug != "" { // an author's page is about them
+			person := r.person(p.Title, p.AuthorSlug)
+			g.Add(person)
+			w.MainEntity = &schema.Ref{ID: person.ID}
+		}
 		return w
 	}
 	w.DatePublished, w.DateModified = isoDate(p.Date), isoDate(p.Lastmod())
@@ -89,7 +94,7 @@ func (r *Renderer) webPage(p *model.Page, g *schema.Graph) schema.WebPage {
 		MainEntityOfPage: &schema.Ref{ID: w.ID}, Keywords: append(append([]string(nil), p.Tags...), p.Keywords...),
 		Citation: citations(p.Sources), Origin: w.Origin}
 	if p.Author != "" {
-		person := r.person(p.Author)
+		person := r.person(p.Author, p.AuthorSlug)
 		g.Add(person)
 		a.Author = []schema.Ref{{ID: person.ID}}
 	}
@@ -102,11 +107,21 @@ const maxHeadline = 110
 
 func isoDate(t time.Time) string { return t.Format(time.RFC3339) }
 
-func (r *Renderer) person(name string) schema.Person {
+// person is the author a page names: one of site.yaml's authors (by slug,
+// with job title, profiles and, without a url of their own, their author
+// page), else a name.
+func (r *Renderer) person(name, slug string) schema.Person {
 	cfg := r.site.Config
 	per := schema.Person{ID: schema.ID(cfg.BaseURL, "author-"+model.Urlize(name)), Name: name}
 	if name == cfg.Author.Name {
 		per.URL = cfg.Author.URL
+	}
+	if a, ok := cfg.Evidence.Authors[slug]; ok {
+		per.ID = schema.ID(cfg.BaseURL, "author-"+model.Urlize(slug))
+		per.URL, per.JobTitle, per.SameAs = a.URL, a.JobTitle, a.SameAs
+		if per.URL == "" {
+			per.URL = r.abs("/authors/" + model.Urlize(slug) + "/")
+		}
 	}
 	return per
 }
