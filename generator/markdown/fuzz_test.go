@@ -42,6 +42,8 @@ func addSeeds(f *testing.F) {
 	f.Add(strings.Repeat("- ", 20) + "::: faq\n### Q\n")
 	f.Add("> - ::: answer x\n> :::\n")
 	f.Add("## Q?\n\n## R?\nA\n# H\n::: steps\n### S\n:::\n")
+	f.Add("- <div>\n  x\n</div>\n> <!--\n> c -->\n::: answer\nA <b>b</b><!-- c\nd -->.\n\n<script>\n:::\n")
+	f.Add("::: steps\n### A <em>b</em>\n<p>x</p>\n:::\n<?php x ?>\n<![CDATA[y]]>\n")
 }
 
 // check runs every stage on src and fails on an error, a problem outside
