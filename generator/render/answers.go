@@ -178,9 +178,8 @@ func (r *Renderer) answersFiles() []streamedFile {
 
 // AnswersDoc is answers.json (and, on a large site, each section's) as a
 // document of per-page parts, which serve keeps (Options.NoLLMSFull) and
-// joins only when a file is asked for. A page whose prepared parts and
-// what the file shows of it did not change keeps its part from one build
-// to the next.
+// joins only when a file is asked for. A page not rendered again keeps its
+// part from one build to the next.
 type AnswersDoc struct {
 	head     []byte
 	parts    []answersPart
@@ -189,7 +188,6 @@ type AnswersDoc struct {
 
 type answersPart struct {
 	prep *Prepared
-	sig  string // what the entries show of the page besides prep
 	data []byte
 }
 
@@ -198,9 +196,11 @@ type answersSection struct {
 	parts []answersPart
 }
 
-// Answers makes the document of the site's pages, reusing prev's parts
-// for pages that did not change; prev may be nil.
-func (r *Renderer) Answers(prev *AnswersDoc) (*AnswersDoc, error) {
+// Answers makes the document of the site's pages. A page that was not
+// rendered again (rendered reports false) keeps its part of prev, which
+// may be nil: what an entry shows of its page is all on the page, so a
+// page whose entries changed was rendered.
+func (r *Renderer) Answers(prev *AnswersDoc, rendered func(*model.Page) bool) (*AnswersDoc, error) {
 	kept := map[*Prepared]answersPart{}
 	if prev != nil {
 		for _, part := range prev.parts {
@@ -217,10 +217,9 @@ func (r *Renderer) Answers(prev *AnswersDoc) (*AnswersDoc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", pageName(p), err)
 		}
-		sig := answersSig(p, r.absTwin(p))
 		part, ok := kept[pr]
-		if !ok || part.sig != sig {
-			part = answersPart{prep: pr, sig: sig, data: r.AnswerEntries(p, pr)}
+		if !ok || rendered(p) {
+			part = answersPart{prep: pr, data: r.AnswerEntries(p, pr)}
 		}
 		if len(part.data) > 0 {
 			d.parts = append(d.parts, part)
@@ -259,13 +258,6 @@ func (d *AnswersDoc) File(path string) []byte {
 	}
 	s := d.sections[path]
 	return joinAnswers(s.head, s.parts)
-}
-
-// answersSig is what an entry shows of its page apart from its prepared
-// parts: a change to any of it makes the page's part again.
-func answersSig(p *model.Page, twin string) string {
-	b, _ := json.Marshal([]any{p.Permalink, p.Title, p.Kind, p.Stage, p.Date, p.Lastmod(), pageSources(p), twin})
-	return string(b)
 }
 
 func joinAnswers(head []byte, parts []answersPart) []byte {
