@@ -56,16 +56,16 @@ type AnswerSource struct {
 const AnswersSplit = 1000
 
 // answersHead opens a document: the site, the section for a section's
-// file (sec != nil), the list of section files in the root file of a large
-// site; the entries follow, then answersTail.
-func (r *Renderer) answersHead(sec *model.Section) []byte {
+// file (sec != nil), the list of section files (secs, answersSections) in
+// the root file of a large site; the entries follow, then answersTail.
+func (r *Renderer) answersHead(sec *model.Section, secs []*model.Section) []byte {
 	cfg := r.site.Config
 	b := fmt.Appendf(nil, `{"version":%d,"site":`, AnswersVersion)
 	b = appendJSON(b, map[string]string{"title": cfg.Title, "url": cfg.BaseURL, "language": cfg.Language})
 	if sec != nil {
 		b = append(b, `,"section":`...)
 		b = appendJSON(b, r.answersSectionRef(sec))
-	} else if secs := r.answersSections(); len(secs) > 0 {
+	} else if len(secs) > 0 {
 		refs := make([]map[string]string, len(secs))
 		for i, sec := range secs {
 			refs[i] = r.answersSectionRef(sec)
@@ -126,17 +126,13 @@ const answersTail = "]}"
 // writeAnswers streams answers.json, or a section's (sec != nil): one
 // page's entries at a time, from what Prepare kept, so a big site's
 // answers are never all in memory.
-func (r *Renderer) writeAnswers(w io.Writer, sec *model.Section) error {
-	if _, err := w.Write(r.answersHead(sec)); err != nil {
+func (r *Renderer) writeAnswers(w io.Writer, sec *model.Section, secs []*model.Section) error {
+	if _, err := w.Write(r.answersHead(sec, secs)); err != nil {
 		return err
 	}
-	pages := r.site.Content
-	if sec != nil {
-		pages = sec.Pages
-	}
 	first := true
-	for _, p := range pages {
-		if answerCount(p) == 0 {
+	for _, p := range r.site.Content { // in site order, as a section's part of AnswersDoc
+		if answerCount(p) == 0 || sec != nil && p.Section != sec {
 			continue
 		}
 		pr, err := r.prepared(p)
@@ -169,9 +165,10 @@ type streamedFile struct {
 
 // answersFiles are the answers.json files SiteFiles streams.
 func (r *Renderer) answersFiles() []streamedFile {
-	files := []streamedFile{{AnswersFile, func(w io.Writer) error { return r.writeAnswers(w, nil) }}}
-	for _, sec := range r.answersSections() {
-		files = append(files, streamedFile{SectionAnswersFile(sec), func(w io.Writer) error { return r.writeAnswers(w, sec) }})
+	secs := r.answersSections()
+	files := []streamedFile{{AnswersFile, func(w io.Writer) error { return r.writeAnswers(w, nil, secs) }}}
+	for _, sec := range secs {
+		files = append(files, streamedFile{SectionAnswersFile(sec), func(w io.Writer) error { return r.writeAnswers(w, sec, nil) }})
 	}
 	return files
 }
@@ -187,7 +184,7 @@ type AnswersDoc struct {
 }
 
 type answersPart struct {
-	prep *Prepared
+	page *model.Page
 	data []byte
 }
 
@@ -199,46 +196,72 @@ type answersSection struct {
 // Answers makes the document of the site's pages. A page that was not
 // rendered again (rendered reports false) keeps its part of prev, which
 // may be nil: what an entry shows of its page is all on the page, so a
-// page whose entries changed was rendered.
+// page whose entries changed was rendered. Pages come in the same order
+// from one build to the next unless pages came or went, so prev's parts
+// are matched with a cursor, and with a map only after such a change.
 func (r *Renderer) Answers(prev *AnswersDoc, rendered func(*model.Page) bool) (*AnswersDoc, error) {
-	kept := map[*Prepared]answersPart{}
+	secs := r.answersSections()
+	d := &AnswersDoc{head: r.answersHead(nil, secs)}
+	var old []answersPart
 	if prev != nil {
-		for _, part := range prev.parts {
-			kept[part.prep] = part
-		}
+		old = prev.parts
 	}
-	d := &AnswersDoc{head: r.answersHead(nil)}
-	byPage := map[*model.Page]answersPart{}
+	var byPage map[*model.Page]answersPart // made on the first mismatch
+	j := 0
 	for _, p := range r.site.Content {
 		if answerCount(p) == 0 {
 			continue
 		}
-		pr, err := r.prepared(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", pageName(p), err)
+		var part answersPart
+		var ok bool
+		switch {
+		case j < len(old) && old[j].page == p:
+			part, ok = old[j], true
+			j++
+		case old != nil:
+			if byPage == nil {
+				byPage = make(map[*model.Page]answersPart, len(old))
+				for _, o := range old {
+					byPage[o.page] = o
+				}
+			}
+			part, ok = byPage[p]
 		}
-		part, ok := kept[pr]
-		if !ok || rendered(p) {
-			part = answersPart{prep: pr, data: r.AnswerEntries(p, pr)}
+		if !ok || rendered(p) { // a page parsed again is rendered again
+			pr, err := r.prepared(p)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", pageName(p), err)
+			}
+			part = answersPart{page: p, data: r.AnswerEntries(p, pr)}
 		}
 		if len(part.data) > 0 {
 			d.parts = append(d.parts, part)
-			byPage[p] = part
 		}
 	}
-	for _, sec := range r.answersSections() {
-		if d.sections == nil {
-			d.sections = map[string]answersSection{}
-		}
-		s := answersSection{head: r.answersHead(sec)}
-		for _, p := range sec.Pages {
-			if part, ok := byPage[p]; ok {
-				s.parts = append(s.parts, part)
-			}
-		}
-		d.sections[SectionAnswersFile(sec)] = s
-	}
+	d.sections = r.answersSectionDocs(secs, d.parts)
 	return d, nil
+}
+
+// answersSectionDocs splits the parts among the sections with a file of
+// their own.
+func (r *Renderer) answersSectionDocs(secs []*model.Section, parts []answersPart) map[string]answersSection {
+	if len(secs) == 0 {
+		return nil
+	}
+	of := make(map[*model.Section]*answersSection, len(secs))
+	for _, sec := range secs {
+		of[sec] = &answersSection{head: r.answersHead(sec, nil)}
+	}
+	for _, part := range parts {
+		if s := of[part.page.Section]; s != nil {
+			s.parts = append(s.parts, part)
+		}
+	}
+	out := make(map[string]answersSection, len(secs))
+	for sec, s := range of {
+		out[SectionAnswersFile(sec)] = *s
+	}
+	return out
 }
 
 // Files are the paths of the document's files: answers.json and, on a
