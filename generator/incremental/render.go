@@ -77,7 +77,11 @@ func answersAfter(prev *state, pass *pipeline.Pass, p *plan) (*render.AnswersDoc
 			return last, nil
 		}
 	}
-	return pass.Renderer.Answers(last)
+	rendered := make(map[*model.Page]bool, len(p.pages))
+	for _, pg := range p.pages {
+		rendered[pg] = true
+	}
+	return pass.Renderer.Answers(last, func(pg *model.Page) bool { return p.full || rendered[pg] })
 }
 
 // dropped lists the previous build's files that a partial plan replaces

@@ -37,8 +37,9 @@ type state struct {
 
 // output is what serve gets of the build.
 func (st *state) output() *Output {
-	return &Output{files: st.out, lazy: map[string]*lazyFile{
-		render.LLMSFullFile: {make: st.llms.Bytes},
-		render.AnswersFile:  {make: st.answers.Bytes},
-	}}
+	lazy := map[string]*lazyFile{render.LLMSFullFile: {make: st.llms.Bytes}}
+	for _, f := range st.answers.Files() {
+		lazy[f] = &lazyFile{make: func() []byte { return st.answers.File(f) }}
+	}
+	return &Output{files: st.out, lazy: lazy}
 }

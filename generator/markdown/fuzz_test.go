@@ -45,6 +45,8 @@ func addSeeds(f *testing.F) {
 	f.Add("> - ::: answer x\n> :::\n")
 	f.Add("## Q?\n\n## R?\nA\n# H\n::: steps\n### S\n:::\n")
 	f.Add("::: steps\n### S {#s}\nx[^1]\n:::\n\n[^1]: n\n[^2]: m\n\nT\n: D\n")
+	f.Add("- <div>\n  x\n</div>\n> <!--\n> c -->\n::: answer\nA <b>b</b><!-- c\nd -->.\n\n<script>\n:::\n")
+	f.Add("::: steps\n### A <em>b</em>\n<p>x</p>\n:::\n<?php x ?>\n<![CDATA[y]]>\n")
 }
 
 // check runs every stage on src and fails on an error, a problem outside

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"playbook/generator/incremental"
 	"playbook/generator/internal/sitetest"
 	"playbook/generator/pipeline"
 	"playbook/generator/render"
@@ -139,6 +141,69 @@ func TestAnswersKeepToAllowedHTML(t *testing.T) {
 		}
 		if bytes.Contains(bytes.ToLower(data), []byte("</script")) {
 			t.Error("answers.json holds </script unescaped")
+		}
+	}
+}
+
+// TestAnswersOfALargeSite: past AnswersSplit entries, each section also
+// gets its own answers.json, listed from the root file, which still holds
+// every entry; serve's engine gives the same files.
+func TestAnswersOfALargeSite(t *testing.T) {
+	var files strings.Builder
+	files.WriteString("-- site.yaml --\ntitle: T\nbase_url: https://example.com/\n")
+	for _, sec := range []string{"faq", "guides"} {
+		for i := range 2 {
+			var body strings.Builder
+			for q := range render.AnswersSplit/4 + 1 {
+				fmt.Fprintf(&body, "## Question %d?\n\nAnswer %d.\n\n", q, q)
+			}
+			if sec == "guides" {
+				body.Reset()
+				body.WriteString("::: faq\n")
+				for q := range render.AnswersSplit/4 + 1 {
+					fmt.Fprintf(&body, "### Question %d?\nAnswer %d.\n", q, q)
+				}
+				body.WriteString(":::\n")
+			}
+			files.WriteString(page(fmt.Sprintf("content/%s/p%d.md", sec, i), fmt.Sprintf("%s %d", sec, i), body.String()))
+		}
+	}
+	files.WriteString(page("content/root.md", "Root", "## Alone?\n\n::: answer\nYes.\n:::\n"))
+	s := sitetest.New(t, files.String())
+	opts := s.Options()
+	res := s.Build(opts)
+	if res.Failed(false) {
+		t.Fatalf("build: %v", res.Problems[:min(3, len(res.Problems))])
+	}
+	root := validAnswers(t, []byte(s.Read(render.AnswersFile)))
+	if n := 4*(render.AnswersSplit/4+1) + 1; len(root.Answers) != n {
+		t.Fatalf("root file: %d entries, want %d", len(root.Answers), n)
+	}
+	s.AssertFileContent(render.AnswersFile, `"sections":[{"file":"https://example.com/faq/answers.json","title":"Faq","url":"https://example.com/faq/"},{"file":"https://example.com/guides/answers.json"`)
+	for _, sec := range []string{"faq", "guides"} {
+		data := s.Read(sec + "/answers.json")
+		f := validAnswers(t, []byte(data))
+		if len(f.Answers) != 2*(render.AnswersSplit/4+1) {
+			t.Errorf("%s/answers.json: %d entries", sec, len(f.Answers))
+		}
+		for _, a := range f.Answers {
+			if !strings.HasPrefix(a.URL, "https://example.com/"+sec+"/") {
+				t.Errorf("%s/answers.json holds %s", sec, a.URL)
+			}
+		}
+	}
+	live, err := incremental.NewLive(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	up, err := live.Build(context.Background())
+	if err != nil || up.Output == nil {
+		t.Fatalf("serve build: %v", err)
+	}
+	for _, f := range []string{render.AnswersFile, "faq/answers.json", "guides/answers.json"} {
+		if got, _ := up.Output.Get(f); string(got) != s.Read(f) {
+			t.Errorf("serve's %s differs from build's", f)
 		}
 	}
 }

@@ -49,25 +49,92 @@ type AnswerSource struct {
 	Date      string `json:"date,omitempty"`
 }
 
-// answersHead opens the document; the entries follow, then answersTail.
-func (r *Renderer) answersHead() []byte {
+// AnswersSplit is how many entries make a site large: past it, each
+// section with pages also gets its own SECTION/answers.json (the same
+// format, that section's pages only), listed in the root file's
+// "sections", for a reader that needs one part of the site.
+const AnswersSplit = 1000
+
+// answersHead opens a document: the site, the section for a section's
+// file (sec != nil), the list of section files (secs, answersSections) in
+// the root file of a large site; the entries follow, then answersTail.
+func (r *Renderer) answersHead(sec *model.Section, secs []*model.Section) []byte {
 	cfg := r.site.Config
-	site, _ := json.Marshal(map[string]string{"title": cfg.Title, "url": cfg.BaseURL, "language": cfg.Language})
-	return fmt.Appendf(nil, "{\"version\":%d,\"site\":%s,\"answers\":[", AnswersVersion, site)
+	b := fmt.Appendf(nil, `{"version":%d,"site":`, AnswersVersion)
+	b = appendJSON(b, map[string]string{"title": cfg.Title, "url": cfg.BaseURL, "language": cfg.Language})
+	if sec != nil {
+		b = append(b, `,"section":`...)
+		b = appendJSON(b, r.answersSectionRef(sec))
+	} else if len(secs) > 0 {
+		refs := make([]map[string]string, len(secs))
+		for i, sec := range secs {
+			refs[i] = r.answersSectionRef(sec)
+		}
+		b = append(b, `,"sections":`...)
+		b = appendJSON(b, refs)
+	}
+	return append(b, `,"answers":[`...)
 }
 
-// answersTail closes the document. The file is compact JSON, entries and
+func appendJSON(b []byte, v any) []byte {
+	j, _ := json.Marshal(v) // maps and slices of strings: cannot fail
+	return append(b, j...)
+}
+
+func (r *Renderer) answersSectionRef(sec *model.Section) map[string]string {
+	return map[string]string{"title": sec.Page.Title, "url": sec.Page.Permalink, "file": r.site.Config.BaseURL + SectionAnswersFile(sec)}
+}
+
+// SectionAnswersFile is the path of a section's answers.json.
+func SectionAnswersFile(sec *model.Section) string {
+	return strings.TrimPrefix(sec.Page.URL, "/") + AnswersFile
+}
+
+// answersSections are the sections that get an answers.json of their own:
+// none unless the site is large.
+func (r *Renderer) answersSections() []*model.Section {
+	n := 0
+	for _, p := range r.site.Content {
+		n += answerCount(p)
+	}
+	if n <= AnswersSplit {
+		return nil
+	}
+	return r.llmsSections()
+}
+
+// answerCount is how many entries a page has at most, from its outline
+// (which a prepared page keeps): every FAQ question and best answer not
+// included.
+func answerCount(p *model.Page) int {
+	if p.Doc == nil {
+		return 0
+	}
+	n := len(p.Doc.Outline.FAQs)
+	for _, a := range p.Doc.Outline.Answers {
+		if a.Include == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// answersTail closes a document. The file is compact JSON, entries and
 // all (the minifier would have to read it whole to make it so).
 const answersTail = "]}"
 
-// writeAnswers streams answers.json: one page's entries at a time, from
-// what Prepare kept, so a big site's answers are never all in memory.
-func (r *Renderer) writeAnswers(w io.Writer) error {
-	if _, err := w.Write(r.answersHead()); err != nil {
+// writeAnswers streams answers.json, or a section's (sec != nil): one
+// page's entries at a time, from what Prepare kept, so a big site's
+// answers are never all in memory.
+func (r *Renderer) writeAnswers(w io.Writer, sec *model.Section, secs []*model.Section) error {
+	if _, err := w.Write(r.answersHead(sec, secs)); err != nil {
 		return err
 	}
 	first := true
-	for _, p := range r.site.Content {
+	for _, p := range r.site.Content { // in site order, as a section's part of AnswersDoc
+		if answerCount(p) == 0 || sec != nil && p.Section != sec {
+			continue
+		}
 		pr, err := r.prepared(p)
 		if err != nil {
 			return fmt.Errorf("%s: %w", pageName(p), err)
@@ -90,67 +157,140 @@ func (r *Renderer) writeAnswers(w io.Writer) error {
 	return err
 }
 
-// AnswersDoc is answers.json as a document of per-page parts, which serve
-// keeps (Options.NoLLMSFull) and joins only when the file is asked for. A
-// page whose prepared parts and what the file shows of it did not change
-// keeps its part from one build to the next.
+// streamedFile is a site file streamed into the sink.
+type streamedFile struct {
+	name string
+	fill func(io.Writer) error
+}
+
+// answersFiles are the answers.json files SiteFiles streams.
+func (r *Renderer) answersFiles() []streamedFile {
+	secs := r.answersSections()
+	files := []streamedFile{{AnswersFile, func(w io.Writer) error { return r.writeAnswers(w, nil, secs) }}}
+	for _, sec := range secs {
+		files = append(files, streamedFile{SectionAnswersFile(sec), func(w io.Writer) error { return r.writeAnswers(w, sec, nil) }})
+	}
+	return files
+}
+
+// AnswersDoc is answers.json (and, on a large site, each section's) as a
+// document of per-page parts, which serve keeps (Options.NoLLMSFull) and
+// joins only when a file is asked for. A page not rendered again keeps its
+// part from one build to the next.
 type AnswersDoc struct {
+	head     []byte
+	parts    []answersPart
+	sections map[string]answersSection // by file path
+}
+
+type answersPart struct {
+	page *model.Page
+	data []byte
+}
+
+type answersSection struct {
 	head  []byte
 	parts []answersPart
 }
 
-type answersPart struct {
-	prep *Prepared
-	sig  string // what the entries show of the page besides prep
-	data []byte
-}
-
-// Answers makes the document of the site's pages, reusing prev's parts
-// for pages that did not change; prev may be nil.
-func (r *Renderer) Answers(prev *AnswersDoc) (*AnswersDoc, error) {
-	kept := map[*Prepared]answersPart{}
+// Answers makes the document of the site's pages. A page that was not
+// rendered again (rendered reports false) keeps its part of prev, which
+// may be nil: what an entry shows of its page is all on the page, so a
+// page whose entries changed was rendered. Pages come in the same order
+// from one build to the next unless pages came or went, so prev's parts
+// are matched with a cursor, and with a map only after such a change.
+func (r *Renderer) Answers(prev *AnswersDoc, rendered func(*model.Page) bool) (*AnswersDoc, error) {
+	secs := r.answersSections()
+	d := &AnswersDoc{head: r.answersHead(nil, secs)}
+	var old []answersPart
 	if prev != nil {
-		for _, part := range prev.parts {
-			kept[part.prep] = part
-		}
+		old = prev.parts
 	}
-	d := &AnswersDoc{head: r.answersHead()}
+	var byPage map[*model.Page]answersPart // made on the first mismatch
+	j := 0
 	for _, p := range r.site.Content {
-		pr, err := r.prepared(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", pageName(p), err)
-		}
-		if pr == nil {
+		if answerCount(p) == 0 {
 			continue
 		}
-		sig := answersSig(p, r.absTwin(p))
-		part, ok := kept[pr]
-		if !ok || part.sig != sig {
-			part = answersPart{prep: pr, sig: sig, data: r.AnswerEntries(p, pr)}
+		var part answersPart
+		var ok bool
+		switch {
+		case j < len(old) && old[j].page == p:
+			part, ok = old[j], true
+			j++
+		case old != nil:
+			if byPage == nil {
+				byPage = make(map[*model.Page]answersPart, len(old))
+				for _, o := range old {
+					byPage[o.page] = o
+				}
+			}
+			part, ok = byPage[p]
+		}
+		if !ok || rendered(p) { // a page parsed again is rendered again
+			pr, err := r.prepared(p)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", pageName(p), err)
+			}
+			part = answersPart{page: p, data: r.AnswerEntries(p, pr)}
 		}
 		if len(part.data) > 0 {
 			d.parts = append(d.parts, part)
 		}
 	}
+	d.sections = r.answersSectionDocs(secs, d.parts)
 	return d, nil
 }
 
-// answersSig is what an entry shows of its page apart from its prepared
-// parts: a change to any of it makes the page's part again.
-func answersSig(p *model.Page, twin string) string {
-	b, _ := json.Marshal([]any{p.Permalink, p.Title, p.Kind, p.Stage, p.Date, p.Lastmod(), pageSources(p), twin})
-	return string(b)
+// answersSectionDocs splits the parts among the sections with a file of
+// their own.
+func (r *Renderer) answersSectionDocs(secs []*model.Section, parts []answersPart) map[string]answersSection {
+	if len(secs) == 0 {
+		return nil
+	}
+	of := make(map[*model.Section]*answersSection, len(secs))
+	for _, sec := range secs {
+		of[sec] = &answersSection{head: r.answersHead(sec, nil)}
+	}
+	for _, part := range parts {
+		if s := of[part.page.Section]; s != nil {
+			s.parts = append(s.parts, part)
+		}
+	}
+	out := make(map[string]answersSection, len(secs))
+	for sec, s := range of {
+		out[SectionAnswersFile(sec)] = *s
+	}
+	return out
 }
 
-// Bytes joins the file.
-func (d *AnswersDoc) Bytes() []byte {
-	n := len(d.head) + len(answersTail)
-	for _, p := range d.parts {
+// Files are the paths of the document's files: answers.json and, on a
+// large site, the sections'.
+func (d *AnswersDoc) Files() []string {
+	out := []string{AnswersFile}
+	for f := range d.sections {
+		out = append(out, f)
+	}
+	return out
+}
+
+// File joins the file at path, one of Files.
+func (d *AnswersDoc) File(path string) []byte {
+	if path == AnswersFile {
+		return joinAnswers(d.head, d.parts)
+	}
+	s := d.sections[path]
+	return joinAnswers(s.head, s.parts)
+}
+
+func joinAnswers(head []byte, parts []answersPart) []byte {
+	n := len(head) + len(answersTail)
+	for _, p := range parts {
 		n += len(p.data) + 1
 	}
 	out := make([]byte, 0, n)
-	out = append(out, d.head...)
-	for i, p := range d.parts {
+	out = append(out, head...)
+	for i, p := range parts {
 		if i > 0 {
 			out = append(out, ',')
 		}

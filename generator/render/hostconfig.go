@@ -59,6 +59,9 @@ func (r *Renderer) headers(w io.Writer) error {
 	for _, f := range []string{"/llms.txt", "/*/llms.txt", "/" + LLMSFullFile} {
 		fmt.Fprintf(w, "%s\n  Content-Type: text/plain; charset=utf-8\n  Cache-Control: %s\n\n", RelURL(r.basePath, f), cacheRevalidate)
 	}
+	for _, f := range []string{"/" + AnswersFile, "/*/" + AnswersFile} {
+		fmt.Fprintf(w, "%s\n  Access-Control-Allow-Origin: *\n  Cache-Control: %s\n\n", RelURL(r.basePath, f), cacheRevalidate)
+	}
 	for _, f := range []string{"/css/*", "/js/*"} {
 		fmt.Fprintf(w, "%s\n  Cache-Control: %s\n\n", RelURL(r.basePath, f), cacheAssets)
 	}
@@ -159,6 +162,14 @@ location ~ (^|/)llms(-full)?\.txt$ {
     types { }
     default_type "text/plain; charset=utf-8";
     add_header Link "<LLMS>; rel=\"describedby\"; type=\"text/markdown\"";
+    add_header Cache-Control "REVALIDATE";
+    add_header X-Content-Type-Options nosniff always;
+    try_files $uri =404;
+}
+
+# The answers API: a help widget on another site may load it.
+location ~ (^|/)answers\.json$ {
+    add_header Access-Control-Allow-Origin "*";
     add_header Cache-Control "REVALIDATE";
     add_header X-Content-Type-Options nosniff always;
     try_files $uri =404;

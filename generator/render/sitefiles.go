@@ -39,10 +39,12 @@ func (r *Renderer) SiteFiles() ([]string, error) {
 			return written, fmt.Errorf("%s: %w", LLMSFullFile, err)
 		}
 		written = append(written, LLMSFullFile)
-		if err := r.writeStream(AnswersFile, r.writeAnswers); err != nil {
-			return written, fmt.Errorf("%s: %w", AnswersFile, err)
+		for _, f := range r.answersFiles() {
+			if err := r.writeStream(f.name, f.fill); err != nil {
+				return written, fmt.Errorf("%s: %w", f.name, err)
+			}
+			written = append(written, f.name)
 		}
-		written = append(written, AnswersFile)
 	}
 	if err := r.writeStream(HeadersFile, r.headers); err != nil {
 		return written, fmt.Errorf("%s: %w", HeadersFile, err)
@@ -77,7 +79,10 @@ func (r *Renderer) SiteFileNames() []string {
 		names = append(names, s.name)
 	}
 	if !r.opts.NoLLMSFull {
-		names = append(names, LLMSFullFile, AnswersFile)
+		names = append(names, LLMSFullFile)
+		for _, f := range r.answersFiles() {
+			names = append(names, f.name)
+		}
 	}
 	return append(names, HeadersFile, notFoundFile)
 }

@@ -90,6 +90,9 @@ func TestNginxSnippetNegotiates(t *testing.T) {
 			t.Errorf("nginx serves the host file %s: %d", p, r.StatusCode)
 		}
 	}
+	if r := nginxGet(t, base+"/answers.json", ""); r.Header.Get("Access-Control-Allow-Origin") != "*" || r.Header.Get("Content-Type") != "application/json" {
+		t.Errorf("answers.json: CORS %q, type %q", r.Header.Get("Access-Control-Allow-Origin"), r.Header.Get("Content-Type"))
+	}
 	if cc := nginxGet(t, base+"/css/site.css", "").Header.Get("Cache-Control"); cc != "public, max-age=3600" {
 		t.Errorf("CSS Cache-Control = %q", cc)
 	}
