@@ -299,9 +299,9 @@ func TestSiteFSFollowsLinkedTopFolders(t *testing.T) {
 	for link, target := range map[string]string{
 		filepath.Join(base, "mono", "content", "leak.md"): "../../secret.txt",
 		filepath.Join(base, "mono", "content", "same.md"): "b.md",
-		filepath.Join(site, "content"):                   "../mono/content",
-		filepath.Join(site, "layouts"):                   filepath.Join(base, "mono", "missing"), // leads nowhere
-		filepath.Join(site, "other"):                     "../mono/content",
+		filepath.Join(site, "content"):                    "../mono/content",
+		filepath.Join(site, "layouts"):                    filepath.Join(base, "mono", "missing"), // leads nowhere
+		filepath.Join(site, "other"):                      "../mono/content",
 	} {
 		if err := os.Symlink(target, link); err != nil {
 			t.Fatal(err)
