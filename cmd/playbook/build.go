@@ -24,6 +24,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs.BoolVar(&noMinify, "no-minify", false, "write HTML, CSS, JS, JSON, SVG and XML as rendered")
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	timings := fs.Bool("timings", false, "print how long each stage took")
+	quiet := fs.Bool("quiet", false, "no progress line on a terminal (the summary stays)")
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
 		return code
@@ -33,7 +34,10 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	}
 	opts.Minify = !noMinify
 	tuneForOneRun()
+	var stopProgress func()
+	opts.Progress, stopProgress = startProgress(e.stderr, "build", *quiet)
 	res, err := pipeline.Build(ctx, opts)
+	stopProgress()
 	exit := report(e, "build", res, err, opts.Strict)
 	if *timings && res != nil {
 		fmt.Fprintln(e.stderr, "timings:", res.Timings)

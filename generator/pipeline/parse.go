@@ -32,10 +32,13 @@ func (s *Session) parseAll(ctx context.Context, cfg *config.Site, paths []string
 	results := make([]*parsed, len(paths))
 	work := make(chan int)
 	var wg sync.WaitGroup
+	progress := s.opts.Progress
+	progress.start("parse", len(paths))
 	for range ioWorkers() {
 		wg.Go(func() {
 			for i := range work {
 				results[i] = s.parseFile(cfg, paths[i])
+				progress.step()
 			}
 		})
 	}
@@ -45,6 +48,7 @@ func (s *Session) parseAll(ctx context.Context, cfg *config.Site, paths []string
 		}
 		if cached, ok := s.cache[paths[i]]; ok {
 			results[i] = cached
+			progress.step()
 			continue
 		}
 		work <- i
