@@ -6,7 +6,7 @@ FUZZTIME ?= 30s
 # Minimising a new input costs whole builds for FuzzBuildPage; keep it short.
 FUZZMINTIME ?= 5s
 
-.PHONY: all build run test lint fuzz golden bench loadtest audit screenshots hostile clean
+.PHONY: all build run test lint fuzz golden bench loadtest audit screenshots hostile dist clean
 
 all: build
 
@@ -72,5 +72,20 @@ screenshots:
 hostile:
 	$(GO) test -count=1 -timeout 30m -run '^TestHostileFull$$' -v ./generator/pipeline/ -args -hostile
 
+## dist: static binaries for Linux, macOS and Windows (amd64, arm64) in dist/, with SHA256SUMS;
+##       VERSION defaults to `git describe`, and `playbook version` prints it with the commit
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT  ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+dist:
+	rm -rf dist && mkdir -p dist
+	@for p in $(PLATFORMS); do \
+	  os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+	  out=dist/playbook-$(VERSION)-$$os-$$arch$$ext; echo "  $$out"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath \
+	    -ldflags "-s -w -X main.version=$(VERSION) -X main.commit=$(COMMIT)" -o $$out ./cmd/playbook || exit 1; \
+	done
+	cd dist && sha256sum playbook-* > SHA256SUMS
+
 clean:
-	rm -rf bin public
+	rm -rf bin public dist

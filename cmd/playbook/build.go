@@ -25,6 +25,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs.BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	fs.BoolVar(&opts.NoGitDates, "no-git-dates", false, "take updated from front matter only, not from the last git commit of each page")
 	timings := fs.Bool("timings", false, "print how long each stage took")
+	quiet := fs.Bool("quiet", false, "no progress line on a terminal (the summary stays)")
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
 		return code
@@ -34,7 +35,10 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	}
 	opts.Minify = !noMinify
 	tuneForOneRun()
+	var stopProgress func()
+	opts.Progress, stopProgress = startProgress(e.stderr, "build", *quiet)
 	res, err := pipeline.Build(ctx, opts)
+	stopProgress()
 	exit := report(e, "build", res, err, opts.Strict)
 	if *timings && res != nil {
 		fmt.Fprintln(e.stderr, "timings:", res.Timings)

@@ -19,6 +19,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	reportFile := fs.String("report", "", "write the answer-readiness report to FILE.html or FILE.json")
 	stale := fs.Bool("stale", false, "list the pages due for review by the end of this month")
 	timings := fs.Bool("timings", false, "print how long each stage took")
+	quiet := fs.Bool("quiet", false, "no progress line on a terminal (the summary stays)")
 	pos, code, ok := parseFlags(e, fs, args)
 	if !ok {
 		return code
@@ -31,7 +32,10 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	}
 	opts.Minify = true // check what build would publish
 	tuneForOneRun()
+	var stopProgress func()
+	opts.Progress, stopProgress = startProgress(e.stderr, "check", *quiet)
 	res, err := pipeline.Check(ctx, opts)
+	stopProgress()
 	exit := report(e, "check", res, err, opts.Strict)
 	if *reportFile != "" {
 		if err := writeReport(e, *reportFile, res, time.Now()); err != nil {

@@ -237,7 +237,7 @@ func TestBrowserInvalidInput(t *testing.T) {
 	open(t, ctx, "")
 	typeInto(t, ctx, "#ltv-margin", "abc")
 	waitFor(t, ctx, `!document.querySelector('[data-error-for="margin"]').hidden`)
-	if msg := eval[string](t, ctx, `document.querySelector('[data-error-for="margin"]').textContent`); msg != "Gross margin must be a number, like 0.6 for 60%." {
+	if msg := eval[string](t, ctx, `document.querySelector('[data-error-for="margin"]').textContent`); msg != "Gross margin must be a number, like 60 or 60%." {
 		t.Errorf("margin message = %q", msg)
 	}
 	if !eval[bool](t, ctx, `document.querySelector('#ltv-margin').getAttribute('aria-invalid') === 'true' &&
@@ -269,7 +269,7 @@ func TestBrowserInvalidInput(t *testing.T) {
 	assertNoNaN(t, ctx)
 
 	// Fixing the input brings the figures back.
-	typeInto(t, ctx, "#ltv-churn", "0.1")
+	typeInto(t, ctx, "#ltv-churn", "10") // percent: 10% a month
 	waitFor(t, ctx, `document.querySelector('[data-error-for="churn"]').hidden`)
 	wantResult(t, ctx, "revenue_ltv", "500", "500")
 	wantResult(t, ctx, "payback_months", "", "—")
@@ -277,6 +277,85 @@ func TestBrowserInvalidInput(t *testing.T) {
 		t.Errorf("payback note = %q", note)
 	}
 	assertNoNaN(t, ctx)
+}
+
+// TestBrowserPercentagesAndGroupedNumbers: the form speaks percent and
+// takes "1,000"; the URL keeps fractions and plain numbers.
+func TestBrowserPercentagesAndGroupedNumbers(t *testing.T) {
+	ctx := newTab(t)
+	open(t, ctx, "?margin=0.55")
+	if got := eval[string](t, ctx, `document.querySelector('#ltv-margin').value`); got != "55" {
+		t.Errorf("margin=0.55 in the link shows %q in the form, want 55", got)
+	}
+	if unit := eval[string](t, ctx, `document.querySelector('label[for="ltv-margin"] .ltv-unit').textContent`); unit != "(%)" {
+		t.Errorf("margin unit = %q", unit)
+	}
+	wantResult(t, ctx, "profit_ltv", "176", "176") // 320 × 0.55
+	typeInto(t, ctx, "#ltv-margin", "25%")
+	waitFor(t, ctx, `document.querySelector('[data-result="profit_ltv"]').getAttribute('data-value') === '80'`)
+	typeInto(t, ctx, "#ltv-aov", "1,000")
+	waitFor(t, ctx, `document.querySelector('[data-result="revenue_ltv"]').getAttribute('data-value') === '4000'`)
+	wantResult(t, ctx, "profit_ltv", "1000", "1,000")
+	if search := eval[string](t, ctx, `location.search`); !strings.Contains(search, "aov=1000&") || !strings.Contains(search, "margin=0.25") {
+		t.Errorf("location.search = %q, want aov=1000 and margin=0.25", search)
+	}
+	// The page's text speaks percent too.
+	if text := eval[string](t, ctx, `document.querySelector('[data-calculator="ltv"]').textContent`); strings.Contains(text, "(fraction") ||
+		!strings.Contains(text, "60 means 60% of revenue") {
+		t.Errorf("the calculator's text still speaks of fractions:\n%s", text)
+	}
+	// A percent sign where no rate is expected is a message, not a guess.
+	typeInto(t, ctx, "#ltv-aov", "55%")
+	waitFor(t, ctx, `!document.querySelector('[data-error-for="aov"]').hidden`)
+	assertNoNaN(t, ctx)
+}
+
+func TestBrowserUnknownModeInTheLink(t *testing.T) {
+	ctx := newTab(t)
+	open(t, ctx, "?mode=yearly")
+	notice := eval[string](t, ctx, `(function(){const n=document.querySelector('[data-ltv-notice]'); return n.hidden ? '' : n.textContent})()`)
+	if !strings.Contains(notice, `"yearly"`) || !strings.Contains(notice, "mode=purchase or mode=churn") {
+		t.Errorf("notice = %q, want it to name the unknown mode and the known ones", notice)
+	}
+	wantResult(t, ctx, "revenue_ltv", "320", "320") // the default model still computes
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name=mode][value=churn]`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, `document.querySelector('[data-ltv-notice]').hidden`)
+	open(t, ctx, "?mode=churn")
+	if !eval[bool](t, ctx, `document.querySelector('[data-ltv-notice]').hidden`) {
+		t.Error("a known mode shows a notice")
+	}
+}
+
+// TestBrowserPhoneKeepsResultsInView: on a phone the results come after
+// the inputs; a summary of the main ones stays at the bottom of the
+// screen while an input is edited, and updates with it.
+func TestBrowserPhoneKeepsResultsInView(t *testing.T) {
+	ctx := newTab(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 700)); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, "")
+	eval[bool](t, ctx, `document.querySelector('#ltv-aov').scrollIntoView({block: 'center'}), true`)
+	typeInto(t, ctx, "#ltv-aov", "100")
+	waitFor(t, ctx, `document.querySelector('[data-sticky-for="profit_ltv"]').textContent === '$160'`)
+	inView := `(function(){const s=document.querySelector('[data-ltv-sticky]'), r=s.getBoundingClientRect(),
+		i=document.querySelector('#ltv-aov').getBoundingClientRect();
+		return getComputedStyle(s).display !== 'none' && r.top >= 0 && r.bottom <= innerHeight + 1 &&
+			i.top >= 0 && i.bottom <= r.top;})()`
+	if !eval[bool](t, ctx, inView) {
+		t.Error("at 390px the results summary is not in view below the input being edited")
+	}
+	if !eval[bool](t, ctx, `document.querySelector('.ltv-results').getBoundingClientRect().top > innerHeight`) {
+		t.Error("the test proves nothing: the results themselves are in view")
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
+	if eval[string](t, ctx, `getComputedStyle(document.querySelector('[data-ltv-sticky]')).display`) != "none" {
+		t.Error("the summary shows on a wide screen, where the results are beside the inputs")
+	}
 }
 
 func TestBrowserWorkflowFill(t *testing.T) {

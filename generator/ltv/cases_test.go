@@ -12,7 +12,7 @@ type queryCase struct {
 }
 
 const (
-	msgChurnMin = "Monthly churn must be at least 0.0001 (0.01% a month): with no churn a customer would stay forever."
+	msgChurnMin = "Monthly churn must be at least 0.01% a month: with no churn a customer would stay forever."
 	msgCACMin   = "CAC must be at least 1; leave it blank if you do not know it."
 )
 
@@ -83,10 +83,10 @@ var queryCases = []queryCase{
 	{name: "unknown keys and preset ignored", query: "preset=nope&utm_source=x&AOV=5", shown: map[string]string{"revenue_ltv": "1,200"}},
 	{name: "rates over range", query: "margin=1.01&discount=2&attach=1.5&uplift=20",
 		errs: []FieldError{
-			{"margin", "Gross margin must be at most 1 (100%)."},
-			{"discount", "Annual discount rate must be at most 1 (100% a year)."},
-			{"attach", "Attach rate must be at most 1 (100%)."},
-			{"uplift", "Upsell uplift must be at most 10 (+1,000%)."},
+			{"margin", "Gross margin must be at most 100%."},
+			{"discount", "Annual discount rate must be at most 100% a year."},
+			{"attach", "Attach rate must be at most 100%."},
+			{"uplift", "Upsell uplift must be at most +1,000%."},
 		}},
 	{name: "parse error beats range error, key order", query: "uplift=x&aov=1e9&mode=bad",
 		errs: []FieldError{

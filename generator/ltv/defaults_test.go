@@ -30,7 +30,7 @@ func TestDecodeDefaults(t *testing.T) {
 		{name: "every bad value reported at its value", src: "aov: -5\nmargin: 1.5\n  # note\nchurn: 0\nmode: weekly\ncac: lots\n",
 			want: []string{
 				"1:6: error: invalid calculator default aov: Average order value cannot be negative. — set aov to a number from 0 to 10000000",
-				"2:9: error: invalid calculator default margin: Gross margin must be at most 1 (100%). — set margin to a fraction from 0 to 1 (0.5 means 50%)",
+				"2:9: error: invalid calculator default margin: Gross margin must be at most 100%. — set margin to a fraction from 0 to 1 (0.5 means 50%)",
 				"4:8: error: invalid calculator default churn: " + msgChurnMin + " — set churn to a fraction from 0.0001 to 1 (0.5 means 50%)",
 				`5:7: error: invalid calculator default mode: Mode must be "purchase" or "churn". — set mode to purchase or churn`,
 				"6:6: error: invalid calculator default cac: CAC must be a number, like 250. — set cac to a number from 1 to 1000000000",

@@ -51,11 +51,15 @@ type jsQuery struct {
 }
 
 type jsOutput struct {
-	Keys     []string  `json:"keys"`
-	Defaults jsInputs  `json:"defaults"`
-	Queries  []jsQuery `json:"queries"`
-	Formats  []string  `json:"formats"`
-	Percents []string  `json:"percents"`
+	Keys          []string  `json:"keys"`
+	Defaults      jsInputs  `json:"defaults"`
+	Queries       []jsQuery `json:"queries"`
+	Formats       []string  `json:"formats"`
+	Percents      []string  `json:"percents"`
+	Forms         []jsQuery `json:"forms"`
+	FormTexts     []string  `json:"formTexts"`
+	QueryToForms  []string  `json:"queryToForms"`
+	FormToQueries []string  `json:"formToQueries"`
 }
 
 // TestParityWithJavaScript runs calculator.js under Node over the Go
@@ -64,7 +68,9 @@ type jsOutput struct {
 func TestParityWithJavaScript(t *testing.T) {
 	queries := parityQueries()
 	formats := parityFormats()
-	out := runNode(t, map[string]any{"queries": queries, "formats": formats})
+	forms, formTexts, texts := parityForms(), parityFormTexts(), parityTexts()
+	out := runNode(t, map[string]any{"queries": queries, "formats": formats,
+		"forms": forms, "formTexts": formTexts, "queryToForms": texts})
 	if !reflect.DeepEqual(out.Keys, Keys) {
 		t.Errorf("JS keys %q, Go keys %q", out.Keys, Keys)
 	}
@@ -76,6 +82,7 @@ func TestParityWithJavaScript(t *testing.T) {
 	for i, q := range queries {
 		compareQuery(t, q, out.Queries[i])
 	}
+	compareForms(t, out, forms, formTexts, texts)
 	for i, s := range formats {
 		v, _ := strconv.ParseFloat(strings.Replace(s, "Infinity", "Inf", 1), 64)
 		if got, want := out.Formats[i], Format(v); got != want {
@@ -216,4 +223,106 @@ func parityFormats() []string {
 		out = append(out, strconv.FormatFloat(v, 'g', -1, 64))
 	}
 	return out
+}
+
+type keyValue struct {
+	Key   string  `json:"key"`
+	Value float64 `json:"value"`
+}
+
+type keyText struct {
+	Key  string `json:"key"`
+	Text string `json:"text"`
+}
+
+// formSamples are what visitors type: percentages with and without the
+// sign, thousands grouped with commas, and what must stay an error.
+var formSamples = []string{"55", "55%", "55 %", " 7.5% ", "0.5", "100%", "1000%", "%", "5%%", "1,000", "1,000.50",
+	"12,345,678", "12,34", "1,0000", ",100", "1.000,5", "-5", "-5%", "abc", "", " 3 ", "1e2", "0.01", "0.0001", "$120"}
+
+// parityForms fills every input with every sample, in both models, and a
+// few mixed forms.
+func parityForms() []map[string]string {
+	var out []map[string]string
+	for _, mode := range []string{"purchase", "churn"} {
+		for _, f := range fields {
+			for _, s := range formSamples {
+				out = append(out, map[string]string{"mode": mode, f.key: s})
+			}
+		}
+	}
+	rng := rand.New(rand.NewSource(11))
+	for i := 0; i < 100; i++ {
+		raw := map[string]string{"mode": []string{"purchase", "churn"}[rng.Intn(2)]}
+		for _, f := range fields {
+			if rng.Intn(2) == 0 {
+				raw[f.key] = formSamples[rng.Intn(len(formSamples))]
+			}
+		}
+		out = append(out, raw)
+	}
+	return out
+}
+
+func parityFormTexts() []keyValue {
+	var out []keyValue
+	for _, f := range fields {
+		for _, v := range []float64{0, 0.07, 0.55, 0.145, 0.0001, 1, 2.5, 10, 1e-7, 0.333333333, 120.5, 1e7} {
+			out = append(out, keyValue{f.key, v})
+		}
+	}
+	return out
+}
+
+func parityTexts() []keyText {
+	var out []keyText
+	for _, f := range fields {
+		for _, s := range append(formSamples, "0.07", "0.55", "1e-3", ".5", "7.") {
+			out = append(out, keyText{f.key, s})
+		}
+	}
+	return out
+}
+
+// formToQuery is what calculator.js writes in the URL for a form input:
+// the value when it reads (a fraction for a rate), else the text.
+func formToQuery(key, text string) string {
+	f, _ := fieldByKey(key)
+	v, msg := f.parseForm(text)
+	if msg != "" || v == nil {
+		return trimSpace(text)
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+func compareForms(t *testing.T, out jsOutput, forms []map[string]string, formTexts []keyValue, texts []keyText) {
+	t.Helper()
+	if len(out.Forms) != len(forms) || len(out.FormTexts) != len(formTexts) || len(out.QueryToForms) != len(texts) {
+		t.Fatalf("node answered %d forms, %d form texts, %d query texts", len(out.Forms), len(out.FormTexts), len(out.QueryToForms))
+	}
+	for i, raw := range forms {
+		in, errs := ParseForm(raw)
+		where := fmt.Sprintf("form %v", raw)
+		compareInputs(t, where, out.Forms[i].jsInputs, in)
+		var jsErrs []FieldError
+		for _, e := range out.Forms[i].Errors {
+			jsErrs = append(jsErrs, FieldError{Key: e.Key, Msg: e.Msg})
+		}
+		if !reflect.DeepEqual(jsErrs, errs) {
+			t.Errorf("%s errors:\n JS %q\n Go %q", where, jsErrs, errs)
+		}
+	}
+	for i, kv := range formTexts {
+		if got, want := out.FormTexts[i], FormText(kv.Key, kv.Value); got != want {
+			t.Errorf("formText(%s, %v): JS %q, Go %q", kv.Key, kv.Value, got, want)
+		}
+	}
+	for i, kt := range texts {
+		if got, want := out.QueryToForms[i], QueryToForm(kt.Key, kt.Text); got != want {
+			t.Errorf("queryToForm(%s, %q): JS %q, Go %q", kt.Key, kt.Text, got, want)
+		}
+		if got, want := out.FormToQueries[i], formToQuery(kt.Key, kt.Text); got != want {
+			t.Errorf("formToQuery(%s, %q): JS %q, Go %q", kt.Key, kt.Text, got, want)
+		}
+	}
 }

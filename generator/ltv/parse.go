@@ -71,6 +71,12 @@ func ApplyQuery(base Inputs, q url.Values) (Inputs, []FieldError) {
 
 // applyRaw is ApplyQuery over any source of raw text by key.
 func applyRaw(base Inputs, lookup func(string) (string, bool)) (Inputs, []FieldError) {
+	return applyParsed(base, lookup, field.parse)
+}
+
+// applyParsed is applyRaw with the syntax of the values chosen: parse
+// reads a query's, parseForm the form's.
+func applyParsed(base Inputs, lookup func(string) (string, bool), parse func(field, string) (*float64, string)) (Inputs, []FieldError) {
 	in := base
 	parsed := map[string]FieldError{}
 	if raw, ok := lookup("mode"); ok {
@@ -85,7 +91,7 @@ func applyRaw(base Inputs, lookup func(string) (string, bool)) (Inputs, []FieldE
 		if !ok {
 			continue
 		}
-		v, msg := f.parse(raw)
+		v, msg := parse(f, raw)
 		if msg != "" {
 			if f.relevant(in.Mode) {
 				parsed[f.key] = FieldError{Key: f.key, Msg: msg}

@@ -18,8 +18,7 @@ type Field struct {
 	Label    string
 	Unit     string
 	Hint     string
-	Value    string // the default's text, "" when unset
-	Percent  string // "= 50%" beside a rate, "" otherwise
+	Value    string // the default's text as the form shows it (FormText), "" when unset
 	Error    string
 	Rate     bool
 	Required bool
@@ -81,13 +80,12 @@ func (w Widget) MoreOpen() bool {
 func (w Widget) field(key string) Field {
 	f, _ := fieldByKey(key)
 	out := Field{Key: key, ID: w.ID + "-" + key, Label: f.label, Unit: fieldUnits[key],
-		Hint: fieldHints[key], Value: valueText(w.Defaults, key), Error: w.ErrorFor(key),
-		Rate: f.rate, Required: !f.optional}
+		Hint: fieldHints[key], Error: w.ErrorFor(key), Rate: f.rate, Required: !f.optional}
 	if out.Unit == "" {
 		out.Unit = w.Currency + moneyUnits[key]
 	}
-	if v := f.get(&w.Defaults); f.rate && v != nil {
-		out.Percent = "= " + Percent(*v)
+	if v := f.get(&w.Defaults); v != nil {
+		out.Value = FormText(key, *v)
 	}
 	return out
 }
@@ -96,11 +94,11 @@ func (w Widget) field(key string) Field {
 var fieldUnits = map[string]string{
 	"frequency": "per customer per year",
 	"years":     "years",
-	"margin":    "fraction, 0 to 1",
-	"churn":     "fraction per month",
-	"discount":  "fraction per year",
-	"attach":    "fraction of customers",
-	"uplift":    "fraction added to each order",
+	"margin":    "%",
+	"churn":     "% per month",
+	"discount":  "% per year",
+	"attach":    "% of customers",
+	"uplift":    "% added to each order",
 }
 
 // moneyUnits follow the currency sign for money inputs.
@@ -113,17 +111,17 @@ var moneyUnits = map[string]string{
 
 // fieldHints explain each input in a sentence.
 var fieldHints = map[string]string{
-	"aov":       "Revenue per order, up to 10,000,000.",
+	"aov":       "Revenue per order, up to 10,000,000; 1,000 is fine.",
 	"frequency": "How many times a customer buys in a year, up to 365.",
 	"years":     "How long a customer keeps buying, up to 100; 2.5 is fine.",
-	"margin":    "0.6 means 60% of revenue is left after direct costs.",
+	"margin":    "60 means 60% of revenue is left after direct costs.",
 	"arpa":      "Average revenue per account each month, up to 10,000,000.",
-	"churn":     "0.05 means 5% of accounts cancel each month.",
-	"discount":  "Optional. 0.1 means money a year away is worth 10% less today.",
+	"churn":     "5 means 5% of accounts cancel each month.",
+	"discount":  "Optional. 10 means money a year away is worth 10% less today.",
 	"cac":       "Optional. What it costs to win one customer.",
-	"attach":    "Optional. 0.2 means 20% of customers buy the add-on.",
+	"attach":    "Optional. 20 means 20% of customers buy the add-on.",
 	"addon":     "Optional. Yearly revenue from one customer who buys the add-on.",
-	"uplift":    "Optional. 0.1 means +10% on every order (on monthly revenue in the subscription model).",
+	"uplift":    "Optional. 10 means +10% on every order (on monthly revenue in the subscription model).",
 }
 
 // figureSpecs lists the figures of each result group.

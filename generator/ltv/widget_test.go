@@ -86,7 +86,7 @@ func TestWidgetSections(t *testing.T) {
 		t.Fatalf("sections = %+v", secs)
 	}
 	f := secs[1].Fields[1]
-	if f.Key != "churn" || f.ID != "c-churn" || f.Value != "0.05" || f.Percent != "= 5%" || !f.Rate || !f.Required {
+	if f.Key != "churn" || f.ID != "c-churn" || f.Value != "5" || f.Unit != "% per month" || !f.Rate || !f.Required {
 		t.Errorf("churn field = %+v", f)
 	}
 	if u := secs[1].Fields[0].Unit; u != "€ per account per month" {
@@ -102,14 +102,14 @@ func TestWidgetErrors(t *testing.T) {
 	in := Defaults()
 	in.Margin = 3
 	w := NewWidget("e", in, nil, "$")
-	if w.ErrorFor("margin") != "Gross margin must be at most 1 (100%)." || w.ErrorFor("aov") != "" {
+	if w.ErrorFor("margin") != "Gross margin must be at most 100%." || w.ErrorFor("aov") != "" {
 		t.Errorf("ErrorFor: %q", w.Errors)
 	}
 	html := render(t, "calculator.html", w)
 	for _, want := range []string{
 		`<p class="ltv-status" data-ltv-status>Fix the highlighted input`,
 		`aria-invalid="true"`,
-		`data-error-for="margin">Gross margin must be at most 1 (100%).</span>`,
+		`data-error-for="margin">Gross margin must be at most 100%.</span>`,
 		`<output data-result="revenue_ltv" data-value="">—</output>`,
 	} {
 		if !strings.Contains(html, want) {
@@ -137,7 +137,10 @@ func TestCalculatorPartial(t *testing.T) {
 		`<noscript>`,
 		`<fieldset class="ltv-group ltv-group-churn" data-mode="churn" hidden>`,
 		`Discounted profit LTV = the sum over each year t`,
-		`data-percent-for="margin">= 50%</span>`,
+		`name="margin" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" value="50" required`, // a percentage
+		`name="discount" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" value="10" placeholder="optional"`,
+		`<p class="ltv-notice" role="status" data-ltv-notice hidden></p>`,
+		`<b data-sticky-for="profit_ltv">$600</b>`,
 		`<p class="ltv-status" data-ltv-status hidden>`,
 	} {
 		if !strings.Contains(html, want) {

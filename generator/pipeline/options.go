@@ -35,6 +35,9 @@ type Options struct {
 	// the build reads it; tests inject read faults (a file deleted after
 	// the walk) through it.
 	WrapSource func(fs.FS) fs.FS
+	// Progress, when set, is kept up to date as the run goes, for a
+	// progress line.
+	Progress *Progress
 }
 
 // Result is what a run did and found.

@@ -33,6 +33,8 @@ func (s *Session) parseAll(ctx context.Context, cfg *config.Site, paths []string
 	results := make([]*parsed, len(paths))
 	work := make(chan int)
 	var wg sync.WaitGroup
+	progress := s.opts.Progress
+	progress.start("parse", len(paths))
 	for range ioWorkers() {
 		wg.Go(func() {
 			for i := range work {
@@ -40,6 +42,7 @@ func (s *Session) parseAll(ctx context.Context, cfg *config.Site, paths []string
 					continue // stopped: drain the queue without parsing
 				}
 				results[i] = s.parseFile(cfg, paths[i])
+				progress.step()
 			}
 		})
 	}
@@ -49,6 +52,7 @@ func (s *Session) parseAll(ctx context.Context, cfg *config.Site, paths []string
 		}
 		if cached, ok := s.cache[paths[i]]; ok {
 			results[i] = cached
+			progress.step()
 			continue
 		}
 		work <- i

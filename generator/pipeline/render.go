@@ -40,7 +40,8 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	if out.SiteFiles {
 		siteFiles.Go(func() { pass.SiteFiles, siteFilesErr = r.SiteFiles() })
 	}
-	err := renderPages(ctx, r, out.Pages)
+	s.opts.Progress.start("render", len(out.Pages))
+	err := renderPages(ctx, r, out.Pages, s.opts.Progress)
 	siteFiles.Wait()
 	if err = firstErr(err, siteFilesErr); err != nil {
 		return err
@@ -54,6 +55,7 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 		slices.Sort(pass.SiteFiles)
 	}
 	w.lap("render+minify+write pages and site files")
+	s.opts.Progress.start("static files", 0)
 	if out.Static {
 		rec := &recorder{next: sink}
 		other := in.Files.Other
@@ -67,6 +69,7 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	}
 	pass.RenderProblems = r.Problems()
 	w.lap("aliases+static")
+	s.opts.Progress.start("check links", 0)
 	pass.CheckProblems = coll.Verify(in.Site, s.linkPositions)
 	w.lap("check links")
 	return nil
@@ -121,7 +124,7 @@ func firstErr(errs ...error) error {
 // tag listing 40,000 pages is megabytes of HTML, held several times over
 // while it is executed, minified and checked, and eight of them at once
 // (they sort together, at /tags/) would spike the memory of a big build.
-func renderPages(ctx context.Context, r *render.Renderer, pages []*model.Page) error {
+func renderPages(ctx context.Context, r *render.Renderer, pages []*model.Page, progress *Progress) error {
 	var lists, content []*model.Page
 	for _, p := range pages {
 		if p.IsList() {
@@ -130,7 +133,7 @@ func renderPages(ctx context.Context, r *render.Renderer, pages []*model.Page) e
 			content = append(content, p)
 		}
 	}
-	var run pageRun
+	run := pageRun{progress: progress}
 	var wg sync.WaitGroup
 	wg.Go(func() { run.pages(ctx, r, lists, listWorkers) })
 	run.pages(ctx, r, content, ioWorkers())
@@ -143,9 +146,10 @@ const listWorkers = 2
 
 // pageRun is one renderPages call: the first error stops every worker.
 type pageRun struct {
-	once   sync.Once
-	err    error
-	failed atomic.Bool // err is only safe to read once every worker is done
+	progress *Progress
+	once     sync.Once
+	err      error
+	failed   atomic.Bool // err is only safe to read once every worker is done
 }
 
 func (run *pageRun) fail(err error) {
@@ -162,6 +166,7 @@ func (run *pageRun) pages(ctx context.Context, r *render.Renderer, pages []*mode
 				if err := r.Page(p); err != nil {
 					run.fail(err)
 				}
+				run.progress.step()
 			}
 		})
 	}

@@ -34,11 +34,21 @@ const queries = table.queries.map(function (q) {
     figures: figures, texts: texts, notes: r.notes };
 });
 
+// The form's side: percentages and grouped thousands.
+const forms = table.forms.map(function (raw) {
+  const p = L.parseForm(raw);
+  return { mode: p.inputs.mode, values: values(p.inputs), errors: p.errors };
+});
+const formTexts = table.formTexts.map(function (kv) { return L.formText(kv.key, kv.value); });
+const queryToForms = table.queryToForms.map(function (kv) { return L.queryToForm(kv.key, kv.text); });
+const formToQueries = table.queryToForms.map(function (kv) { return L.formToQuery(kv.key, kv.text); });
+
 const formats = table.formats.map(function (s) { return L.format(Number(s)); });
 const percents = table.formats.map(function (s) { return L.percent(Number(s)); });
 const d = L.defaults();
 
 process.stdout.write(JSON.stringify({
   keys: L.KEYS, defaults: { mode: d.mode, values: values(d) },
-  queries: queries, formats: formats, percents: percents
+  queries: queries, formats: formats, percents: percents,
+  forms: forms, formTexts: formTexts, queryToForms: queryToForms, formToQueries: formToQueries
 }));

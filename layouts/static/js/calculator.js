@@ -7,9 +7,13 @@
  * operation, and generator/ltv/parity_test.go runs this file under Node to
  * prove it. The DOM part binds every [data-calculator="ltv"] element.
  *
- * Rates are fractions everywhere: margin=0.5 is 50%, churn=0.05 is 5% a
- * month, discount=0.1 is 10% a year. Query text is data only: it is parsed
- * as numbers and written with .value / .textContent, never as HTML.
+ * Rates are fractions in the URL query: margin=0.5 is 50%, churn=0.05 is 5%
+ * a month, discount=0.1 is 10% a year. The form speaks a visitor's
+ * language: rates are percentages there ("55" or "55%") and numbers may
+ * group thousands with commas ("1,000"); parseFormField and formText
+ * convert at the form's edge, as Go's ParseForm and FormText do. Query
+ * text is data only: it is parsed as numbers and written with .value /
+ * .textContent, never as HTML.
  */
 (function (root, factory) {
   'use strict';
@@ -35,29 +39,29 @@
   // The same table as generator/ltv/fields.go.
   const FIELDS = [
     { key: 'aov', label: 'Average order value', noun: 'average order value', example: '120 or 49.90',
-      min: 0, max: 1e7, maxText: '10,000,000', mode: 'purchase' },
+      min: 0, max: 1e7, maxText: '10,000,000', mode: 'purchase', form: '120 or 1,049.90' },
     { key: 'frequency', label: 'Purchases per year', noun: 'purchases per year', example: '4 or 0.5',
-      min: 0, max: 365, maxText: '365 a year', mode: 'purchase' },
+      min: 0, max: 365, maxText: '365 a year', mode: 'purchase', form: '4 or 0.5' },
     { key: 'years', label: 'Retention in years', noun: 'retention in years', example: '3 or 2.5',
-      min: 0, max: 100, maxText: '100 years', mode: 'purchase' },
+      min: 0, max: 100, maxText: '100 years', mode: 'purchase', form: '3 or 2.5' },
     { key: 'margin', label: 'Gross margin', noun: 'gross margin', example: '0.6 for 60%',
-      min: 0, max: 1, maxText: '1 (100%)', mode: '', rate: true },
+      min: 0, max: 1, maxText: '100%', mode: '', rate: true, form: '60 or 60%' },
     { key: 'arpa', label: 'Monthly revenue per account', noun: 'monthly revenue per account', example: '49 or 120.50',
-      min: 0, max: 1e7, maxText: '10,000,000', mode: 'churn' },
+      min: 0, max: 1e7, maxText: '10,000,000', mode: 'churn', form: '49 or 1,200.50' },
     { key: 'churn', label: 'Monthly churn', noun: 'monthly churn', example: '0.05 for 5% a month',
-      min: 0.0001, max: 1, maxText: '1 (100% a month)', mode: 'churn', rate: true,
-      minMsg: 'Monthly churn must be at least 0.0001 (0.01% a month): with no churn a customer would stay forever.' },
+      min: 0.0001, max: 1, maxText: '100% a month', mode: 'churn', rate: true, form: '5 for 5% a month',
+      minMsg: 'Monthly churn must be at least 0.01% a month: with no churn a customer would stay forever.' },
     { key: 'discount', label: 'Annual discount rate', noun: 'annual discount rate', example: '0.1 for 10% a year',
-      min: 0, max: 1, maxText: '1 (100% a year)', mode: '', optional: true, rate: true },
+      min: 0, max: 1, maxText: '100% a year', mode: '', optional: true, rate: true, form: '10 for 10% a year' },
     { key: 'cac', label: 'CAC', noun: 'customer acquisition cost', example: '250',
-      min: 1, max: 1e9, maxText: '1,000,000,000', mode: '', optional: true,
+      min: 1, max: 1e9, maxText: '1,000,000,000', mode: '', optional: true, form: '250 or 1,500',
       minMsg: 'CAC must be at least 1; leave it blank if you do not know it.' },
     { key: 'attach', label: 'Attach rate', noun: 'attach rate', example: '0.2 for 20%',
-      min: 0, max: 1, maxText: '1 (100%)', mode: '', optional: true, rate: true },
+      min: 0, max: 1, maxText: '100%', mode: '', optional: true, rate: true, form: '20 for 20%' },
     { key: 'addon', label: 'Add-on value per year', noun: 'add-on value per year', example: '120',
-      min: 0, max: 1e7, maxText: '10,000,000', mode: '', optional: true },
+      min: 0, max: 1e7, maxText: '10,000,000', mode: '', optional: true, form: '120 or 1,200' },
     { key: 'uplift', label: 'Upsell uplift', noun: 'upsell uplift', example: '0.1 for +10%',
-      min: 0, max: 10, maxText: '10 (+1,000%)', mode: '', optional: true, rate: true }
+      min: 0, max: 10, maxText: '+1,000%', mode: '', optional: true, rate: true, form: '10 for +10%' }
   ];
 
   const NOTES = {
@@ -76,6 +80,8 @@
   FIELDS.forEach(function (f) { if (f.optional) OPTIONAL[f.key] = true; });
 
   const NUMBER_RE = /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+  const GROUPED_RE = /^-?\d{1,3}(,\d{3})+(\.\d*)?$/;
+  const PERCENT_RE = /[ \t]*%$/;
 
   // ---- inputs -----------------------------------------------------------
 
@@ -99,6 +105,59 @@
       return { value: null, msg: f.label + ' must be a number, like ' + f.example + '.' };
     }
     return { value: Number(s), msg: '' };
+  }
+
+  // parseFormField reads a form input's text, as Go's field.parseForm: a
+  // rate is a percentage ("55" or "55%" gives 0.55), thousands may be
+  // grouped with commas.
+  function parseFormField(f, raw) {
+    let s = trimSpace(raw);
+    if (s === '') {
+      return f.optional ? { value: null, msg: '' } : { value: null, msg: 'Enter the ' + f.noun + '.' };
+    }
+    if (f.rate) s = s.replace(PERCENT_RE, '');
+    if (GROUPED_RE.test(s)) s = s.replace(/,/g, '');
+    if (!NUMBER_RE.test(s)) {
+      return { value: null, msg: f.label + ' must be a number, like ' + f.form + '.' };
+    }
+    const v = Number(s);
+    return { value: f.rate ? v / 100 : v, msg: '' };
+  }
+
+  function fieldOf(key) { return FIELDS.find(function (f) { return f.key === key; }); }
+
+  // formText is the text the form shows for a value, as Go's FormText: a
+  // rate as its percentage, rounded to six decimals.
+  function formText(key, v) {
+    const f = fieldOf(key);
+    if (f && f.rate) v = Math.round(v * 100 * 1e6) / 1e6;
+    return numberText(v);
+  }
+
+  // numberText writes v as Go's strconv.FormatFloat(v, 'f', -1, 64) does
+  // for the values a form holds: no exponent.
+  function numberText(v) {
+    const s = String(v);
+    if (!/e/i.test(s)) return s;
+    return v.toFixed(20).replace(/\.?0+$/, '');
+  }
+
+  // queryToForm turns a query value into the form's text, as Go's
+  // QueryToForm: a rate that reads as a number becomes its percentage.
+  function queryToForm(key, text) {
+    const f = fieldOf(key);
+    if (!f || !f.rate) return text;
+    const s = trimSpace(text);
+    if (!NUMBER_RE.test(s)) return text;
+    return formText(key, Number(s));
+  }
+
+  // formToQuery is the query text of a form input: the value when it
+  // reads, as a fraction for a rate; else the text as typed.
+  function formToQuery(key, text) {
+    const f = fieldOf(key);
+    const r = parseFormField(f, text);
+    return r.msg || r.value === null ? trimSpace(text) : numberText(r.value);
   }
 
   function check(f, v) {
@@ -148,6 +207,16 @@
   // parseQuery overlays the keys present in q on base (defaults() when
   // omitted), like Go's ApplyQuery. Returns {inputs, errors}.
   function parseQuery(q, base) {
+    return parseWith(q, base, parseField);
+  }
+
+  // parseForm reads the form's raw text by key (rates in percent), over
+  // defaults(), as Go's ParseForm.
+  function parseForm(raw) {
+    return parseWith(raw, defaults(), parseFormField);
+  }
+
+  function parseWith(q, base, parse) {
     const inp = Object.assign({}, base || defaults());
     const get = lookupOf(q);
     const parsed = {};
@@ -160,7 +229,7 @@
     FIELDS.forEach(function (f) {
       const raw = get(f.key);
       if (raw === null) return;
-      const r = parseField(f, raw);
+      const r = parse(f, raw);
       if (r.msg) {
         if (relevant(f, inp.mode)) parsed[f.key] = { key: f.key, msg: r.msg };
         return;
@@ -327,15 +396,34 @@
     });
   }
 
-  // overlay copies the known keys of a query into raw; a mode that is not
-  // purchase or churn is ignored (the radio group cannot show it).
+  // overlay copies the known keys of a query into raw, rates turned into
+  // the form's percentages. A mode that is not purchase or churn is not
+  // applied (the radio group cannot show it): overlay returns it, for a
+  // message.
   function overlay(raw, params) {
+    let badMode = null;
     KEYS.forEach(function (k) {
       if (!params.has(k)) return;
       const v = params.get(k);
-      if (k === 'mode' && MODES.indexOf(trimSpace(v)) < 0) return;
-      raw[k] = k === 'mode' ? trimSpace(v) : v;
+      if (k === 'mode') {
+        if (MODES.indexOf(trimSpace(v)) < 0) badMode = v;
+        else raw.mode = trimSpace(v);
+        return;
+      }
+      raw[k] = queryToForm(k, v);
     });
+    return badMode;
+  }
+
+  // showNotice says why the link's mode was not applied.
+  function showNotice(root, badMode) {
+    const el = root.querySelector('[data-ltv-notice]');
+    if (!el) return;
+    el.textContent = badMode === null ? '' : 'The link asks for the model "' + badMode +
+      '", which this calculator does not have, so it shows the ' +
+      (checkedMode(root) === 'churn' ? 'subscription' : 'repeat-purchase') +
+      ' model. A link can use mode=purchase or mode=churn.';
+    el.hidden = badMode === null;
   }
 
   function presetOption(select, slug) {
@@ -365,14 +453,6 @@
     if (status) status.hidden = errors.length === 0;
   }
 
-  function showPercents(root, raw) {
-    root.querySelectorAll('[data-percent-for]').forEach(function (el) {
-      const f = FIELDS.find(function (x) { return x.key === el.getAttribute('data-percent-for'); });
-      const r = f ? parseField(f, raw[f.key] || '') : { msg: 'x' };
-      el.textContent = r.msg || r.value === null || check(f, r.value) ? '' : '= ' + percent(r.value);
-    });
-  }
-
   function showFigure(root, name, value, note) {
     root.querySelectorAll('[data-result="' + name + '"]').forEach(function (el) {
       el.textContent = value === null ? DASH : format(value);
@@ -380,6 +460,10 @@
     });
     root.querySelectorAll('[data-unit-for="' + name + '"]').forEach(function (el) { el.hidden = value === null; });
     root.querySelectorAll('[data-note="' + name + '"]').forEach(function (el) { el.textContent = note || ''; });
+    const cur = root.getAttribute('data-currency') || '';
+    root.querySelectorAll('[data-sticky-for="' + name + '"]').forEach(function (el) {
+      el.textContent = value === null ? DASH : cur + format(value);
+    });
   }
 
   function summary(root, res) {
@@ -403,7 +487,7 @@
     KEYS.concat('preset').forEach(function (k) { params.delete(k); });
     params.append('mode', raw.mode);
     FIELDS.forEach(function (f) {
-      const v = trimSpace(raw[f.key] || '');
+      const v = formToQuery(f.key, raw[f.key] || '');
       if (v !== '' && relevant(f, raw.mode)) params.append(f.key, v);
     });
     if (preset) params.append('preset', preset);
@@ -428,8 +512,9 @@
       this.select.value = opt.value;
       overlay(this.raw, new URLSearchParams(opt.getAttribute('data-values') || ''));
     }
-    overlay(this.raw, params);
+    const badMode = overlay(this.raw, params);
     writeForm(this.root, this.raw);
+    showNotice(this.root, badMode);
     const raw = this.raw;
     this.openMore(FIELDS.some(function (f) { return f.optional && trimSpace(raw[f.key] || '') !== ''; }));
     this.update(false);
@@ -450,6 +535,7 @@
   Calculator.prototype.onChange = function (el) {
     if (el && el.type === 'radio' && el.name === 'mode') {
       this.raw.mode = el.value;
+      showNotice(this.root, null);
       this.update(true);
     } else if (el && el === this.select) {
       this.applyPreset(el.value);
@@ -467,14 +553,13 @@
 
   Calculator.prototype.update = function (toURL) {
     const raw = this.raw;
-    const parsed = parseQuery(raw, defaults());
+    const parsed = parseForm(raw);
     const res = compute(parsed.inputs);
     const errors = parsed.errors.length ? parsed.errors : res.errors;
     const ok = errors.length === 0 && res.ok;
     showMode(this.root, raw.mode);
     showErrors(this.root, errors);
     this.openMore(errors.some(function (e) { return OPTIONAL[e.key]; }));
-    showPercents(this.root, raw);
     RESULTS.forEach(function (n) { showFigure(this.root, n, ok ? res[n] : null, ok ? res.notes[n] : ''); }, this);
     showFigure(this.root, 'expanded_before', ok ? res.profit_ltv : null, '');
     this.announce(summary(this.root, { ok: ok, errors: errors, revenue_ltv: res.revenue_ltv, profit_ltv: res.profit_ltv,
@@ -517,6 +602,10 @@
     NOTES: NOTES,
     defaults: defaults,
     parseQuery: parseQuery,
+    parseForm: parseForm,
+    formText: formText,
+    queryToForm: queryToForm,
+    formToQuery: formToQuery,
     validate: validate,
     compute: compute,
     format: format,
