@@ -32,3 +32,32 @@ func TestLinkBudget(t *testing.T) {
 		})
 	}
 }
+
+func TestNestingBudget(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string
+	}{
+		{"quotes at the limit", strings.Repeat("> ", MaxQuoteDepth) + "a\n", ""},
+		{"quotes past it", "a\n\n" + strings.Repeat(">", 100_000) + " deep\n", "3:33: block quotes are nested more than 32 deep"},
+		{"brackets at the limit", strings.Repeat("[", MaxBracketDepth) + "a" + strings.Repeat("]", MaxBracketDepth) + "\n", ""},
+		{"brackets past it", strings.Repeat("[", 500_000) + "a" + strings.Repeat("]", 500_000) + "\n", "1:101: brackets are nested more than 100 deep"},
+		{"brackets over lines of a paragraph", strings.Repeat("[[\n", 60), "51:1: brackets are nested more than 100 deep"},
+		{"brackets in separate paragraphs", strings.Repeat("[[\n\n", 60), ""},
+		{"escaped brackets", strings.Repeat(`\[`, 500), ""},
+		{"a fenced code block is text", "```\n" + strings.Repeat(">", 50) + strings.Repeat("[", 200) + "\n```\n", ""},
+		{"after the fence, text again", "~~~\nx\n~~~\n" + strings.Repeat(">", 50) + "\n", "4:33: block quotes are nested more than 32 deep"},
+	}
+	e := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			for _, p := range e.Parse([]byte(tt.src), false).Problems {
+				got += fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Msg)
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
