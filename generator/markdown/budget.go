@@ -25,10 +25,18 @@ const (
 	MaxBracketDepth = 100
 )
 
+// Delimiter budgets: goldmark keeps a node of a few hundred bytes for
+// every emphasis or code delimiter (* _ ~ `) until its paragraph is done,
+// so "*a " repeated a million times (3 MB) took 490 MB.
+const (
+	MaxDelimitersPerParagraph = 20_000
+	MaxDelimitersPerPage      = 200_000
+)
+
 // checkBudget returns the first budget the body exceeds, or nil. Blocks
 // are told apart by blank lines only: a scan, not a parser.
 func checkBudget(src []byte) *diag.Problem {
-	total, inBlock, brackets := 0, 0, 0
+	total, inBlock, brackets, delims, allDelims := 0, 0, 0, 0, 0
 	var fence byte // '`' or '~' inside a fenced code block
 	for off := 0; off < len(src); {
 		end := len(src)
@@ -41,7 +49,15 @@ func checkBudget(src []byte) *diag.Problem {
 			continue
 		}
 		if isBlank(line) {
-			inBlock, brackets = 0, 0
+			inBlock, brackets, delims = 0, 0, 0
+		}
+		if at := delimitersPast(line, &delims, &allDelims); at >= 0 {
+			if delims > MaxDelimitersPerParagraph {
+				return budgetProblem(src, off+at, "split the paragraph, or put the text in a fenced code block",
+					"a paragraph has more than %d emphasis and code marks (* _ ~ `)", MaxDelimitersPerParagraph)
+			}
+			return budgetProblem(src, off+at, "split the page into several pages",
+				"the page has more than %d emphasis and code marks (* _ ~ `)", MaxDelimitersPerPage)
 		}
 		if at := quoteDepthPast(line, MaxQuoteDepth); at >= 0 {
 			return budgetProblem(src, off+at, "quote inside a quote at most a few times",
@@ -91,6 +107,22 @@ func fenceAfter(line []byte, open byte) byte {
 		return 0 // the closing line: goldmark's fence check is enough for a scan
 	}
 	return open
+}
+
+// delimitersPast counts the emphasis and code marks of line into the
+// paragraph's and the page's counts, and returns the offset of the one
+// past either budget, or -1.
+func delimitersPast(line []byte, inParagraph, inPage *int) int {
+	for i, c := range line {
+		if c == '*' || c == '_' || c == '~' || c == '`' {
+			*inParagraph++
+			*inPage++
+			if *inParagraph > MaxDelimitersPerParagraph || *inPage > MaxDelimitersPerPage {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // quoteDepthPast returns the offset of the quote marker that takes line

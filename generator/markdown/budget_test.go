@@ -61,3 +61,28 @@ func TestNestingBudget(t *testing.T) {
 		})
 	}
 }
+
+func TestDelimiterBudget(t *testing.T) {
+	para := strings.Repeat("*a* ", MaxDelimitersPerParagraph/2)
+	tests := []struct {
+		name, src string
+		want      string
+	}{
+		{"a paragraph at the limit", para + "\n", ""},
+		{"a paragraph past it", para + "`\n", "1:40001: a paragraph has more than 20000 emphasis and code marks (* _ ~ `)"},
+		{"a page at the limit", strings.Repeat(para+"\n\n", MaxDelimitersPerPage/MaxDelimitersPerParagraph), ""},
+		{"a page past it", strings.Repeat(para+"\n\n", MaxDelimitersPerPage/MaxDelimitersPerParagraph) + "_\n", "21:1: the page has more than 200000 emphasis and code marks (* _ ~ `)"},
+		{"code is not counted", "```\n" + strings.Repeat("*", 300_000) + "\n```\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			if p := checkBudget([]byte(tt.src)); p != nil {
+				got = fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Msg)
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

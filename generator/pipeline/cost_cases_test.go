@@ -110,8 +110,9 @@ func bodyCostCases() []costCase {
 		{name: "link openers", small: 1000, full: 50_000, refused: "more than 1000 links", page: run("[a](")},
 		{name: "&amp; run", small: 20_000, full: 1_000_000, page: run("&amp;")},
 		{name: "quote run", small: 20_000, full: 1_000_000, page: run(`"`)},
-		{name: "asterisk run", small: 20_000, full: 1_000_000, page: run("*a ")},
-		{name: "backtick run", small: 20_000, full: 1_000_000, page: run("`a")},
+		{name: "asterisk run", small: 20_000, full: 1_000_000, refused: "emphasis and code marks", page: run("*a ")},
+		{name: "backtick run", small: 20_000, full: 1_000_000, refused: "emphasis and code marks", page: run("`a")},
+		{name: "emphasis in many paragraphs", small: 2000, full: 100_000, refused: "emphasis and code marks", page: run("*a* _b_\n\n")},
 		{name: "bracket run", small: 20_000, full: 1_000_000, refused: "nested more than 100 deep", page: run("[")},
 		{name: "angle run", small: 20_000, full: 1_000_000, page: run("<a ")},
 		{name: "nested brackets", small: 5000, full: 500_000, refused: "nested more than 100 deep", page: func(n int) string {
