@@ -33,10 +33,15 @@ const (
 	MaxDelimitersPerPage      = 200_000
 )
 
+// MaxHeadingsPerPage bounds a page's headings: each costs goldmark, the
+// outline, the table of contents and the checks a few kilobytes (100,000
+// took 290 MB), and a page of more is a book that wants splitting.
+const MaxHeadingsPerPage = 10_000
+
 // checkBudget returns the first budget the body exceeds, or nil. Blocks
 // are told apart by blank lines only: a scan, not a parser.
 func checkBudget(src []byte) *diag.Problem {
-	total, inBlock, brackets, delims, allDelims := 0, 0, 0, 0, 0
+	total, inBlock, brackets, delims, allDelims, headings := 0, 0, 0, 0, 0, 0
 	var fence byte // '`' or '~' inside a fenced code block
 	for off := 0; off < len(src); {
 		end := len(src)
@@ -50,6 +55,12 @@ func checkBudget(src []byte) *diag.Problem {
 		}
 		if isBlank(line) {
 			inBlock, brackets, delims = 0, 0, 0
+		}
+		if isHeading(line) {
+			if headings++; headings > MaxHeadingsPerPage {
+				return budgetProblem(src, off, "split the page into several pages",
+					"the page has more than %d headings", MaxHeadingsPerPage)
+			}
 		}
 		if at := delimitersPast(line, &delims, &allDelims); at >= 0 {
 			if delims > MaxDelimitersPerParagraph {
@@ -123,6 +134,20 @@ func delimitersPast(line []byte, inParagraph, inPage *int) int {
 		}
 	}
 	return -1
+}
+
+// isHeading reports whether line is an ATX heading: up to three spaces,
+// one to six '#', then a space or the end of the line.
+func isHeading(line []byte) bool {
+	t := bytes.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 {
+		return false
+	}
+	n := 0
+	for n < len(t) && t[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && (n == len(t) || t[n] == ' ' || t[n] == '\t' || t[n] == '\n')
 }
 
 // quoteDepthPast returns the offset of the quote marker that takes line

@@ -86,3 +86,14 @@ func TestDelimiterBudget(t *testing.T) {
 		})
 	}
 }
+
+func TestHeadingBudget(t *testing.T) {
+	at := strings.Repeat("## H\n\n", MaxHeadingsPerPage)
+	if p := checkBudget([]byte(at + "#hashtag\n####### seven\n    # code\n")); p != nil {
+		t.Errorf("at the limit: %v", p)
+	}
+	p := checkBudget([]byte(at + "text\n# One more\n"))
+	if p == nil || p.Line != 2*MaxHeadingsPerPage+2 || p.Msg != "the page has more than 10000 headings" {
+		t.Errorf("past the limit: %v", p)
+	}
+}

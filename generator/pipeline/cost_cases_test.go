@@ -120,7 +120,10 @@ func bodyCostCases() []costCase {
 		}},
 		{name: "nested lists", small: 1000, full: 100_000, page: run("- ")},
 		{name: "nested blockquotes", small: 1000, full: 100_000, refused: "nested more than 32 deep", page: run(">")},
-		{name: "many headings", small: 2000, full: 100_000, page: func(n int) string {
+		{name: "many headings", small: 1000, full: 100_000, refused: "more than 10000 headings", page: func(n int) string {
+			return yamlPage("title: A\n", repeat(n, "## H%d\n\ntext\n\n"))
+		}},
+		{name: "headings at the limit", small: 1250, full: 10_000, page: func(n int) string {
 			return yamlPage("title: A\n", repeat(n, "## H%d\n\ntext\n\n"))
 		}},
 		{name: "table columns", small: 1000, full: 100_000, page: func(n int) string {
