@@ -130,7 +130,7 @@ func bodyCostCases() []costCase {
 			row := strings.Repeat("|a", n) + "|\n"
 			return yamlPage("title: A\n", row+strings.Repeat("|-", n)+"|\n"+row)
 		}},
-		{name: "faq questions", small: 200, full: 20_000, page: func(n int) string {
+		{name: "faq questions", small: 200, full: 10_000, page: func(n int) string {
 			return yamlPage("title: A\n", "::: faq\n"+repeat(n, "### Question %d?\n\nAnswer.\n\n")+":::\n")
 		}},
 		{name: "one long word", small: 100_000, full: 7_000_000, page: run("a")},
