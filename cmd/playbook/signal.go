@@ -10,9 +10,9 @@ import (
 // stopGrace is how long a run may take to wind down after Ctrl-C or
 // SIGTERM. A build stops at its next check of the context, and its staging
 // folder is removed at once; a parser deep in one file does not look at
-// the context, so past the grace (half a second, so the whole stop takes under one) the process exits anyway: the output
-// folder is as it was (a staging folder left behind is removed by the next
-// build, which says so).
+// the context, so past the grace the process exits anyway (half a second,
+// so that the whole stop takes under one). The output folder is as it was;
+// a staging folder left behind is removed by the next build, which says so.
 const stopGrace = 500 * time.Millisecond
 
 // stopOnSignal cancels the run at the first signal, then calls exit(130)
