@@ -400,7 +400,8 @@ var fuzzSite = fstest.MapFS{
 // open an HTML comment that would hide its end).
 func FuzzBuildPage(f *testing.F) {
 	dir := f.TempDir() // NewSession opens a real folder; the files come from fuzzSite
-	for i, c := range costCases() { // issue 21's pathological inputs, small
+	// Issue 21's pathological inputs, small.
+	for i, c := range costCases() {
 		f.Add(uint8(i), []byte(c.page(max(c.small/10, 1))))
 	}
 	fuzzing := flag.Lookup("test.fuzz").Value.String() != ""
