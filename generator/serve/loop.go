@@ -83,6 +83,9 @@ func (l *loop) rebuildUntilSettled(ctx context.Context, b watch.Batch) error {
 		rctx, cancel := context.WithCancel(ctx)
 		done := make(chan error, 1)
 		go func() { done <- l.rebuild(rctx, b) }()
+		if rebuildStarted != nil {
+			rebuildStarted()
+		}
 		select {
 		case err := <-done:
 			cancel()
@@ -104,6 +107,9 @@ func (l *loop) rebuildUntilSettled(ctx context.Context, b watch.Batch) error {
 		}
 	}
 }
+
+// rebuildStarted, when set (by tests), is called once a rebuild is under way.
+var rebuildStarted func()
 
 // rebuild brings the site up to date and prints one line about it.
 func (l *loop) rebuild(ctx context.Context, b watch.Batch) error {
