@@ -38,6 +38,11 @@ const (
 // took 290 MB), and a page of more is a book that wants splitting.
 const MaxHeadingsPerPage = 10_000
 
+// MaxTableCells bounds the cells of one table row: goldmark keeps a node
+// and an alignment per cell for every row, and a row of 100,000 cells
+// (590 KB) took 140 MB.
+const MaxTableCells = 1000
+
 // checkBudget returns the first budget the body exceeds, or nil. Blocks
 // are told apart by blank lines only: a scan, not a parser.
 func checkBudget(src []byte) *diag.Problem {
@@ -55,6 +60,10 @@ func checkBudget(src []byte) *diag.Problem {
 		}
 		if isBlank(line) {
 			inBlock, brackets, delims = 0, 0, 0
+		}
+		if n := bytes.Count(line, []byte{'|'}); n > MaxTableCells {
+			return budgetProblem(src, off, "split the table, or turn its columns into rows",
+				"a table row has more than %d cells", MaxTableCells)
 		}
 		if isHeading(line) {
 			if headings++; headings > MaxHeadingsPerPage {

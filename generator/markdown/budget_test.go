@@ -97,3 +97,14 @@ func TestHeadingBudget(t *testing.T) {
 		t.Errorf("past the limit: %v", p)
 	}
 }
+
+func TestTableBudget(t *testing.T) {
+	row := func(n int) string { return strings.Repeat("|a", n) + "|\n" }
+	if p := checkBudget([]byte(row(MaxTableCells-1) + strings.Repeat("|-", MaxTableCells-1) + "|\n")); p != nil {
+		t.Errorf("at the limit: %v", p)
+	}
+	p := checkBudget([]byte("x\n" + row(MaxTableCells)))
+	if p == nil || p.Line != 2 || p.Msg != "a table row has more than 1000 cells" {
+		t.Errorf("past the limit: %v", p)
+	}
+}

@@ -126,9 +126,12 @@ func bodyCostCases() []costCase {
 		{name: "headings at the limit", small: 1250, full: 10_000, page: func(n int) string {
 			return yamlPage("title: A\n", repeat(n, "## H%d\n\ntext\n\n"))
 		}},
-		{name: "table columns", small: 1000, full: 100_000, page: func(n int) string {
+		{name: "table columns", small: 100, full: 100_000, refused: "more than 1000 cells", page: func(n int) string {
 			row := strings.Repeat("|a", n) + "|\n"
 			return yamlPage("title: A\n", row+strings.Repeat("|-", n)+"|\n"+row)
+		}},
+		{name: "table rows", small: 500, full: 50_000, page: func(n int) string {
+			return yamlPage("title: A\n", "|a|b|c|\n|-|-|-|\n"+strings.Repeat("|1|2|3|\n", n))
 		}},
 		{name: "faq questions", small: 200, full: 10_000, page: func(n int) string {
 			return yamlPage("title: A\n", "::: faq\n"+repeat(n, "### Question %d?\n\nAnswer.\n\n")+":::\n")
