@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"io"
 	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -27,11 +28,24 @@ type pageFacts struct {
 	resolveMu   sync.Mutex
 	resolvedFor string       // the base URL targets were resolved against
 	targets     []linkTarget // nil until resolved
+	idsOnce     sync.Once
+	idList      []string // ids split, for pages of many (see hasID)
 }
 
 func (f *pageFacts) hasID(id string) bool {
-	return strings.HasPrefix(f.ids, id+factSep) || strings.Contains(f.ids, factSep+id+factSep)
+	if len(f.ids) < bigIDs {
+		return strings.HasPrefix(f.ids, id+factSep) || strings.Contains(f.ids, factSep+id+factSep)
+	}
+	// A page of many headings links to each from its table of contents:
+	// a scan per link would be quadratic (100,000 headings took minutes).
+	f.idsOnce.Do(func() { f.idList = splitFacts(f.ids) }) // sorted, as joined
+	_, found := slices.BinarySearch(f.idList, id)
+	return found
 }
+
+// bigIDs is the size of a page's joined ids past which hasID searches a
+// sorted list instead of the string; smaller pages keep no list.
+const bigIDs = 4 << 10
 
 // internalLinks returns the file's distinct internal links, resolved. A
 // collector that later ones start from keeps them (see KeepResolved).

@@ -70,6 +70,11 @@ func check(t *testing.T, src string, faqPage bool) *Doc {
 	if bytes.Contains(twin.Bytes(), []byte("\r\n")) {
 		t.Fatalf("twin keeps CRLF: %q", twin.Bytes())
 	}
+	// Linear in the source: every line gains at most a quote marker per
+	// level of nesting, every block a label.
+	if limit := 64 + (2*container.MaxDepth+8)*len(d.Source); twin.Len() > limit {
+		t.Fatalf("twin of %d bytes is %d bytes, over %d", len(d.Source), twin.Len(), limit)
+	}
 	if len(d.blocks) == 0 && !bytes.Equal(twin.Bytes(), d.Source) {
 		t.Fatalf("twin of a page without blocks must equal the source:\n%q\n%q", d.Source, twin.Bytes())
 	}
@@ -114,6 +119,36 @@ func FuzzPlaceholders(f *testing.F) {
 				t.Fatalf("token %q repeated or not in input", tok)
 			}
 			seen[tok] = true
+		}
+	})
+}
+
+// FuzzTwin drives the twin writer with nested, unclosed and quoted blocks
+// (the cubic case of issue 21 was "::: note" repeated and never closed).
+func FuzzTwin(f *testing.F) {
+	addSeeds(f)
+	f.Add(strings.Repeat("::: note\n", 40))
+	f.Add(strings.Repeat("> ::: tip\n", 20) + "x\n")
+	f.Add(strings.Repeat("::: answer\nA.\n", 10) + strings.Repeat(":::\n", 3))
+	f.Add("- ::: note \"T\"\n  ::: warning\n  - ::: key\n    x\n")
+	f.Fuzz(func(t *testing.T, src string) { check(t, src, false) })
+}
+
+// FuzzBudget: the body budget scan never panics and refuses with a
+// position inside the input.
+func FuzzBudget(f *testing.F) {
+	f.Add(strings.Repeat("[a](", 2000))
+	f.Add(strings.Repeat(">", 100) + " x\n")
+	f.Add(strings.Repeat("[", 200) + "a")
+	f.Add("```\n" + strings.Repeat(">", 50) + "\n```\n" + strings.Repeat("[[\n", 60))
+	f.Add(strings.Repeat(`\[`, 300))
+	f.Fuzz(func(t *testing.T, src string) {
+		p := checkBudget([]byte(src))
+		if p == nil {
+			return
+		}
+		if lines := strings.Count(src, "\n") + 1; p.Line < 1 || p.Line > lines || p.Col < 1 || p.Msg == "" || p.Fix == "" {
+			t.Fatalf("bad problem %+v for %d lines", *p, lines)
 		}
 	})
 }

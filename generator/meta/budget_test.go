@@ -9,6 +9,8 @@ import (
 
 	yamlast "github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+
+	"playbook/generator/diag"
 )
 
 // mergeChain is the front matter whose merge keys double at every link:
@@ -140,4 +142,46 @@ func TestCheckExpansion(t *testing.T) {
 	if p := CheckExpansion(f.Docs[0].Body.(*yamlast.MappingNode).Values[0], "x"); p != nil {
 		t.Errorf("one anchor of 10 values: %v", p)
 	}
+}
+
+// FuzzBudgets: the budget scans never panic, place their problems inside
+// the text, and what they accept decodes within the expansion bound.
+func FuzzBudgets(f *testing.F) {
+	f.Add(mergeChain(29))
+	f.Add("x: " + strings.Repeat("{a: ", 200) + "1" + strings.Repeat("}", 200))
+	f.Add(indented(40))
+	f.Add(keys(3000, "k%d: 1\n"))
+	f.Add("a: &a [x]\nb: &b [" + strings.Repeat("*a, ", 20) + "]\n")
+	f.Add("body: |\n  *a *b\n  [[[[\nt: 'it''s'\n")
+	f.Add(strings.Repeat("a.", 40) + "a = 1\n")
+	f.Add("x = " + strings.Repeat("{a = ", 40) + "1" + strings.Repeat("}", 40))
+	f.Add("b = '''\n[[[[\n'''\nc = \"\\\"[\"\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		lines := strings.Count(src, "\n") + 1
+		for _, p := range []*diag.Problem{CheckYAML([]byte(src), "x"), CheckTOML([]byte(src), "x")} {
+			if p != nil && (p.Line < 1 || p.Line > lines || p.Col < 1 || p.Msg == "") {
+				t.Fatalf("bad problem %+v for %d lines", *p, lines)
+			}
+		}
+		m, _ := DecodeYAML("f.md", []byte(src), 1)
+		if n := countValues(m.Values); n > MaxExpanded+MaxKeys {
+			t.Fatalf("accepted front matter decodes to %d values", n)
+		}
+		DecodeTOML("f.md", []byte(src), 1)
+	})
+}
+
+func countValues(v any) int {
+	n := 1
+	switch t := v.(type) {
+	case map[string]any:
+		for _, x := range t {
+			n += countValues(x)
+		}
+	case []any:
+		for _, x := range t {
+			n += countValues(x)
+		}
+	}
+	return n
 }

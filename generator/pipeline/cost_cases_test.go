@@ -110,23 +110,30 @@ func bodyCostCases() []costCase {
 		{name: "link openers", small: 1000, full: 50_000, refused: "more than 1000 links", page: run("[a](")},
 		{name: "&amp; run", small: 20_000, full: 1_000_000, page: run("&amp;")},
 		{name: "quote run", small: 20_000, full: 1_000_000, page: run(`"`)},
-		{name: "asterisk run", small: 20_000, full: 1_000_000, page: run("*a ")},
-		{name: "backtick run", small: 20_000, full: 1_000_000, page: run("`a")},
-		{name: "bracket run", small: 20_000, full: 1_000_000, page: run("[")},
+		{name: "asterisk run", small: 20_000, full: 1_000_000, refused: "emphasis and code marks", page: run("*a ")},
+		{name: "backtick run", small: 20_000, full: 1_000_000, refused: "emphasis and code marks", page: run("`a")},
+		{name: "emphasis in many paragraphs", small: 2000, full: 100_000, refused: "emphasis and code marks", page: run("*a* _b_\n\n")},
+		{name: "bracket run", small: 20_000, full: 1_000_000, refused: "nested more than 100 deep", page: run("[")},
 		{name: "angle run", small: 20_000, full: 1_000_000, page: run("<a ")},
-		{name: "nested brackets", small: 5000, full: 500_000, page: func(n int) string {
+		{name: "nested brackets", small: 5000, full: 500_000, refused: "nested more than 100 deep", page: func(n int) string {
 			return yamlPage("title: A\n", strings.Repeat("[", n)+"a"+strings.Repeat("]", n)+"\n")
 		}},
 		{name: "nested lists", small: 1000, full: 100_000, page: run("- ")},
-		{name: "nested blockquotes", small: 1000, full: 100_000, page: run(">")},
-		{name: "many headings", small: 500, full: 100_000, page: func(n int) string {
+		{name: "nested blockquotes", small: 1000, full: 100_000, refused: "nested more than 32 deep", page: run(">")},
+		{name: "many headings", small: 1000, full: 100_000, refused: "more than 10000 headings", page: func(n int) string {
 			return yamlPage("title: A\n", repeat(n, "## H%d\n\ntext\n\n"))
 		}},
-		{name: "table columns", small: 1000, full: 100_000, page: func(n int) string {
+		{name: "headings at the limit", small: 1250, full: 10_000, page: func(n int) string {
+			return yamlPage("title: A\n", repeat(n, "## H%d\n\ntext\n\n"))
+		}},
+		{name: "table columns", small: 100, full: 100_000, refused: "more than 1000 cells", page: func(n int) string {
 			row := strings.Repeat("|a", n) + "|\n"
 			return yamlPage("title: A\n", row+strings.Repeat("|-", n)+"|\n"+row)
 		}},
-		{name: "faq questions", small: 200, full: 20_000, page: func(n int) string {
+		{name: "table rows", small: 500, full: 50_000, page: func(n int) string {
+			return yamlPage("title: A\n", "|a|b|c|\n|-|-|-|\n"+strings.Repeat("|1|2|3|\n", n))
+		}},
+		{name: "faq questions", small: 200, full: 10_000, page: func(n int) string {
 			return yamlPage("title: A\n", "::: faq\n"+repeat(n, "### Question %d?\n\nAnswer.\n\n")+":::\n")
 		}},
 		{name: "one long word", small: 100_000, full: 7_000_000, page: run("a")},

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"playbook/generator/diag"
+	"playbook/generator/internal/sitetest"
 	"playbook/generator/pipeline"
 )
 
@@ -229,4 +230,27 @@ func hostileChild(t *testing.T, name string) {
 		return
 	}
 	t.Fatalf("no case %q", name)
+}
+
+// TestHostileInServe: serve's engine refuses every input the budgets
+// refuse, at full size, in a rebuild after a good first build, and keeps
+// the good site (each rebuild is bounded by the budget, so none hangs).
+func TestHostileInServe(t *testing.T) {
+	for _, c := range costCases() {
+		if c.refused == "" {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			l := sitetest.Running(t, "-- site.yaml --\ntitle: T\nbase_url: https://example.com/\n-- content/a.md --\n---\ntitle: A\n---\nText.\n")
+			l.WriteFile("content/a.md", c.page(c.full))
+			up := l.Rebuild()
+			found := false
+			for _, p := range up.Problems {
+				found = found || strings.Contains(p.Msg, c.refused)
+			}
+			if !found || !up.Failed(false) {
+				t.Errorf("rebuild problems %v, want one saying %q", sitetest.ProblemStrings(up), c.refused)
+			}
+		})
+	}
 }

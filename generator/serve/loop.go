@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -42,7 +43,7 @@ func (l *loop) run(ctx context.Context, url string) error {
 			if !ok {
 				return nil
 			}
-			if err := l.rebuild(ctx, drain(l.w.Batches(), b)); err != nil {
+			if err := l.rebuildUntilSettled(ctx, drain(l.w.Batches(), b)); err != nil {
 				return ignoreCancel(err)
 			}
 		}
@@ -71,6 +72,44 @@ func drain(batches <-chan watch.Batch, b watch.Batch) watch.Batch {
 		}
 	}
 }
+
+// rebuildUntilSettled rebuilds for b; a change arriving meanwhile cancels
+// that rebuild and starts one for both, so an edit made during a long
+// rebuild (or one stuck on a huge file) is not kept waiting behind it. A
+// cancelled rebuild leaves the engine to rebuild in full next time, and
+// the last good site is served throughout.
+func (l *loop) rebuildUntilSettled(ctx context.Context, b watch.Batch) error {
+	for {
+		rctx, cancel := context.WithCancel(ctx)
+		done := make(chan error, 1)
+		go func() { done <- l.rebuild(rctx, b) }()
+		if rebuildStarted != nil {
+			rebuildStarted()
+		}
+		select {
+		case err := <-done:
+			cancel()
+			return err
+		case <-ctx.Done():
+			cancel()
+			<-done
+			return ctx.Err()
+		case more, ok := <-l.w.Batches():
+			cancel()
+			if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+				return err
+			}
+			if !ok {
+				return nil
+			}
+			b = watch.Merge(b, drain(l.w.Batches(), more))
+			fmt.Fprintf(l.opts.Stdout, "%s %s changed during the rebuild: starting again\n", time.Now().Format("15:04:05"), more)
+		}
+	}
+}
+
+// rebuildStarted, when set (by tests), is called once a rebuild is under way.
+var rebuildStarted func()
 
 // rebuild brings the site up to date and prints one line about it.
 func (l *loop) rebuild(ctx context.Context, b watch.Batch) error {
