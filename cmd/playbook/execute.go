@@ -33,7 +33,7 @@ func commands() []command {
 	return []command{
 		{"build", "[--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--no-minify] [--strict]", "build the site into DEST (default SOURCE/public)", runBuild},
 		{"serve", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]", "build in memory, serve it and reload the browser on every change", runServe},
-		{"check", "[--source DIR] [--strict]", "build in memory, run every check, write nothing", runCheck},
+		{"check", "[--source DIR] [--strict] [--quiet] [--stale] [--report FILE.html|FILE.json] [--no-git-dates]", "build in memory, run every check, write nothing", runCheck},
 		{"init", "[DIR] [--force]", "create a new site in DIR (default: this folder) that builds and passes check --strict", runInit},
 		{"new", "KIND SLUG [--source DIR]", "create a page; KIND is one of " + strings.Join(newKinds(), ", "), runNew},
 		{"ping", "[--source DIR] [--dest DIR]", "send the URLs changed since the last ping to IndexNow (indexnow: in the site config)", runPing},
