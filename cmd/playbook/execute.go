@@ -31,8 +31,8 @@ type env struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--no-minify] [--strict]", "build the site into DEST (default SOURCE/public)", runBuild},
-		{"serve", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]", "build in memory, serve it and reload the browser on every change", runServe},
+		{"build", "[--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--no-minify] [--strict] [--quiet] [--no-git-dates] [--timings]", "build the site into DEST (default SOURCE/public)", runBuild},
+		{"serve", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts] [--allow-host NAME]", "build in memory, serve it and reload the browser on every change", runServe},
 		{"check", "[--source DIR] [--strict] [--quiet] [--stale] [--report FILE.html|FILE.json] [--no-git-dates]", "build in memory, run every check, write nothing", runCheck},
 		{"init", "[DIR] [--force]", "create a new site in DIR (default: this folder) that builds and passes check --strict", runInit},
 		{"new", "KIND SLUG [--source DIR]", "create a page; KIND is one of " + strings.Join(newKinds(), ", "), runNew},

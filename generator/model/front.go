@@ -12,6 +12,7 @@ import (
 	"playbook/generator/load"
 	"playbook/generator/markdown"
 	"playbook/generator/meta"
+	"playbook/generator/suggest"
 )
 
 // NewPage reads a content file's front matter into a Page and parses its
@@ -103,6 +104,10 @@ func pageKind(r *meta.Reader, section string, list bool) Kind {
 	if t := strings.TrimSpace(r.String("type")); t != "" {
 		if slices.Contains(ContentKinds, t) {
 			return Kind(t)
+		}
+		if suggest.Closest(t, ContentKinds) != "" {
+			r.OneOf("type", ContentKinds...) // a typo of a kind: an error that names it
+			return folderKind(top)
 		}
 		// Hugo sites name layouts with type ("docs"): not a mistake of
 		// theirs, so the page builds with the kind its folder gives.
