@@ -41,11 +41,12 @@ func (w *pageWriter) bestAnswer() string {
 	return strings.Join(s, " ")
 }
 
-// proof returns the Proof: paragraph, a before/after figure.
+// proof returns the Proof: paragraph, a before/after figure with a link to
+// where it was measured, as the evidence checks ask of a figure.
 func (w *pageWriter) proof() string {
 	base := 2 + w.r.IntN(40)
-	return fmt.Sprintf("Proof: across %d %s we reviewed, %s moved from %d%% to %d%% within %d weeks.",
-		12+w.r.IntN(40), strings.ToLower(pick(w.r, audiences)),
+	return fmt.Sprintf("Proof: across %d %s we reviewed (method in %s), %s moved from %d%% to %d%% within %d weeks.",
+		12+w.r.IntN(40), strings.ToLower(pick(w.r, audiences)), w.link(),
 		strings.ToLower(pick(w.r, tableMetrics)), base, base+1+w.r.IntN(20), 2+w.r.IntN(11))
 }
 
