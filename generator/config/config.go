@@ -43,6 +43,12 @@ type Site struct {
 	// UnsafeHTML lets raw HTML in Markdown through (`unsafe_html: true`;
 	// off by default, as in goldmark and Hugo).
 	UnsafeHTML bool
+	// Images, Colors, SocialCards (`social_cards`, on by default) and
+	// Favicon (a site path; "" is the theme's, in Colors) are media.go's.
+	Images      Images
+	Colors      Colors
+	SocialCards bool
+	Favicon     string
 	// Params holds every key of the file, known or not, for templates.
 	Params map[string]any
 }
@@ -83,11 +89,13 @@ func Parse(name string, src []byte) (*Site, diag.List) {
 	r := meta.NewReader(m)
 	s.Params = m.Values
 	readFields(r, s)
+	s.readMedia(r, m.Values)
 	return s, r.Problems
 }
 
 func defaults() *Site {
-	return &Site{Title: "playbook site", BaseURL: "http://localhost:1313/", Language: "en", Currency: "$", Params: map[string]any{}}
+	return &Site{Title: "playbook site", BaseURL: "http://localhost:1313/", Language: "en", Currency: "$", Params: map[string]any{},
+		Images: defaultImages(), Colors: defaultColors(), SocialCards: true}
 }
 
 func readFields(r *meta.Reader, s *Site) {

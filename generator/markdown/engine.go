@@ -66,9 +66,12 @@ func New(opts Options) *Engine {
 		copts = append(copts, container.WithCalculatorRenderer(opts.Calculator))
 	}
 	var ropts []renderer.Option
+	var hopts []html.Option
 	if opts.Unsafe {
 		ropts = append(ropts, html.WithUnsafe())
+		hopts = append(hopts, html.WithUnsafe())
 	}
+	ropts = append(ropts, renderer.WithNodeRenderers(util.Prioritized(newImageRenderer(hopts...), 1)))
 	popts := []parser.Option{parser.WithAutoHeadingID()}
 	if prefix := strings.TrimSuffix(opts.BasePath, "/"); prefix != "" {
 		popts = append(popts, parser.WithASTTransformers(util.Prioritized(basePathTransformer{prefix: []byte(prefix)}, 1000)))

@@ -1,0 +1,221 @@
+package images
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"playbook/generator/config"
+	"playbook/generator/diag"
+	"playbook/generator/markdown"
+)
+
+// Processor finds the local images of pages, reads their sizes and makes
+// their versions. One lives as long as a session (serve keeps it across
+// rebuilds), so an image is probed once per content and encoded once.
+type Processor struct {
+	fsys  fs.FS
+	cache *Cache
+
+	mu      sync.Mutex
+	infos   map[[32]byte]Info // by content hash
+	jobs    map[string]*job   // by the original's output path
+	pending map[string]bool   // jobs not written since they were added
+
+	encoded, reused atomic.Int64
+}
+
+// New returns a processor reading the site folder fsys and keeping
+// versions in cache (nil: none).
+func New(fsys fs.FS, cache *Cache) *Processor {
+	return &Processor{fsys: fsys, cache: cache, infos: map[[32]byte]Info{}, jobs: map[string]*job{}, pending: map[string]bool{}}
+}
+
+// Counts are how many files were encoded and how many taken from the cache.
+func (p *Processor) Counts() (encoded, reused int64) { return p.encoded.Load(), p.reused.Load() }
+
+// Page is what Attach needs of a page.
+type Page struct {
+	File     string // "content/guides/a.md", for problems
+	URL      string // "/guides/a/", which relative images are resolved against
+	BodyLine int    // lines of the file before the body
+}
+
+// Attach gives every local image of doc its Picture (size, lazy loading,
+// versions) and registers the versions to write. An image that does not
+// exist is an error and one without alt text a warning, both at the
+// image's line.
+func (p *Processor) Attach(cfg *config.Site, doc *markdown.Doc, pg Page) diag.List {
+	var probs diag.List
+	for i, ref := range doc.Images() {
+		line := pg.BodyLine + ref.Line
+		if !ref.HasAlt {
+			probs.Add(diag.Warnf(pg.File, line, 1, `describe the image for readers who cannot see it: ![what it shows](`+ref.Dest+`)`,
+				"image %s has no alt text", ref.Dest))
+		}
+		loc, local := locate(cfg.BasePath(), pg.URL, ref.Dest)
+		if !local {
+			continue
+		}
+		f, err := p.open(loc)
+		if err != nil {
+			probs.Add(diag.Errorf(pg.File, line, 1, missingFix(loc), "image %s: %v", ref.Dest, err))
+			continue
+		}
+		pic := markdown.Picture{Width: f.info.Width, Height: f.info.Height, Lazy: i > 0, Sizes: cfg.Images.Sizes}
+		if v := plan(cfg.Images, f.info); len(v.widths) > 0 {
+			pic.Srcset, pic.WebPSrcset = v.srcsets(loc.url, f.info)
+			p.add(&job{src: f.src, out: loc.out, hash: f.hash, info: f.info, v: v})
+		}
+		doc.SetPicture(ref, pic)
+	}
+	return probs
+}
+
+// location is where an image is: its output path and URL as written.
+type location struct {
+	out string // site-relative output path, "guides/a/chart.png"
+	url string // the destination without query or fragment, as written
+}
+
+// locate resolves an image destination to its output path. Remote images
+// (a scheme, "//host") and data: URLs are not local.
+func locate(basePath, pageURL, dest string) (location, bool) {
+	u, err := url.Parse(dest)
+	if dest == "" || err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(dest, "//") || u.Path == "" {
+		return location{}, false
+	}
+	raw := dest
+	if i := strings.IndexAny(raw, "?#"); i >= 0 {
+		raw = raw[:i]
+	}
+	p := u.Path
+	if strings.HasPrefix(p, "/") {
+		if prefix := strings.TrimSuffix(basePath, "/"); prefix != "" && strings.HasPrefix(p, prefix+"/") {
+			p = p[len(prefix):]
+		}
+	} else {
+		p = path.Join(pageURL, p)
+	}
+	p = strings.TrimPrefix(path.Clean("/"+p), "/")
+	return location{out: p, url: raw}, true
+}
+
+// file is an image found in the site.
+type file struct {
+	src  string // site path: content/... or static/...
+	hash [32]byte
+	info Info
+}
+
+// open finds an image's file, as the static copy writes it: a content/
+// (bundle) file, else a static/ file.
+func (p *Processor) open(loc location) (*file, error) {
+	for _, src := range []string{"content/" + loc.out, "static/" + loc.out} {
+		b, err := fs.ReadFile(p.fsys, src)
+		if err != nil {
+			continue
+		}
+		f := &file{src: src, hash: sha256.Sum256(b)}
+		p.mu.Lock()
+		info, ok := p.infos[f.hash]
+		p.mu.Unlock()
+		if !ok {
+			if info, err = Probe(src, b); err != nil {
+				return nil, fmt.Errorf("%s is not an image playbook can read (PNG, JPEG, GIF, WebP or SVG): %v", src, err)
+			}
+			p.mu.Lock()
+			p.infos[f.hash] = info
+			p.mu.Unlock()
+		}
+		f.info = info
+		return f, nil
+	}
+	return nil, fmt.Errorf("no such file: looked for content/%s and static/%s", loc.out, loc.out)
+}
+
+func missingFix(loc location) string {
+	return "put the image beside the page (a folder with index.md) or under static/" + path.Dir(loc.out) + "/, or fix the path"
+}
+
+// variants are the versions planned for one image.
+type variants struct {
+	widths  []int // narrower than the image, ascending
+	webp    bool
+	quality int
+}
+
+// plan picks an image's versions: none for an SVG, a GIF (resizing would
+// stop an animation) or an image no wider than max_width.
+func plan(set config.Images, info Info) variants {
+	if !info.Raster() || info.Format == "gif" || set.MaxWidth <= 0 || info.Width <= set.MaxWidth {
+		return variants{}
+	}
+	v := variants{webp: set.WebP, quality: set.Quality}
+	for _, w := range set.Widths {
+		if w < info.Width {
+			v.widths = append(v.widths, w)
+		}
+	}
+	return v
+}
+
+// srcsets are the srcset attributes of an image in its own format and in
+// WebP (none when the image is a WebP or WebP is off).
+func (v variants) srcsets(dest string, info Info) (own, webp string) {
+	var o, w []string
+	for _, width := range v.widths {
+		o = append(o, versionName(dest, width, info.Format)+" "+strconv.Itoa(width)+"w")
+		w = append(w, versionName(dest, width, "webp")+" "+strconv.Itoa(width)+"w")
+	}
+	full := " " + strconv.Itoa(info.Width) + "w"
+	o = append(o, dest+full)
+	w = append(w, versionName(dest, 0, "webp")+full)
+	if !v.webp || info.Format == "webp" {
+		return strings.Join(o, ", "), ""
+	}
+	return strings.Join(o, ", "), strings.Join(w, ", ")
+}
+
+// versionName is the name of a version beside the original:
+// chart.png -> chart.w480.png, chart.w480.webp, and, full size (width 0),
+// chart.webp.
+func versionName(name string, width int, format string) string {
+	stem := strings.TrimSuffix(name, pathExt(name))
+	if width > 0 {
+		stem += ".w" + strconv.Itoa(width)
+	}
+	return stem + "." + extension(format)
+}
+
+func extension(format string) string {
+	if format == "jpeg" {
+		return "jpg"
+	}
+	return format
+}
+
+func (p *Processor) add(j *job) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if old, ok := p.jobs[j.out]; ok && old.key() == j.key() {
+		return
+	}
+	p.jobs[j.out] = j
+	p.pending[j.out] = true
+}
+
+// key names a version in the cache: the source's content, the size and
+// the settings that make it.
+func (j *job) cacheKey(width int, format string) string {
+	return fmt.Sprintf("%s-w%d-q%d.%s", hex.EncodeToString(j.hash[:12]), width, j.v.quality, extension(format))
+}
+
+func (j *job) key() string { return fmt.Sprintf("%x%v", j.hash, j.v) }
