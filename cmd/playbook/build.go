@@ -32,11 +32,13 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return usageError(e, fs, "build takes no arguments, got %q", strings.Join(pos, " "))
 	}
 	opts.Minify = !noMinify
+	opts.CacheDir = pipeline.CacheDir(opts.Source)
 	tuneForOneRun()
 	res, err := pipeline.Build(ctx, opts)
 	exit := report(e, "build", res, err, opts.Strict)
 	if *timings && res != nil {
 		fmt.Fprintln(e.stderr, "timings:", res.Timings)
+		fmt.Fprintln(e.stderr, "media:", res.Media)
 	}
 	return exit
 }
