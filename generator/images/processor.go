@@ -57,7 +57,7 @@ func (p *Processor) Attach(cfg *config.Site, doc *markdown.Doc, pg Page) diag.Li
 	for i, ref := range doc.Images() {
 		line := pg.BodyLine + ref.Line
 		if !ref.HasAlt {
-			probs.Add(diag.Warnf(pg.File, line, 1, `describe the image for readers who cannot see it: ![what it shows](`+ref.Dest+`)`,
+			probs.Add(diag.Warnf(pg.File, line, ref.Col, `describe the image for readers who cannot see it: ![what it shows](`+ref.Dest+`)`,
 				"image %s has no alt text", ref.Dest))
 		}
 		loc, local := locate(cfg.BasePath(), pg.URL, ref.Dest)
@@ -66,7 +66,7 @@ func (p *Processor) Attach(cfg *config.Site, doc *markdown.Doc, pg Page) diag.Li
 		}
 		f, err := p.open(loc)
 		if err != nil {
-			probs.Add(diag.Errorf(pg.File, line, 1, missingFix(loc), "image %s: %v", ref.Dest, err))
+			probs.Add(diag.Errorf(pg.File, line, ref.Col, missingFix(loc), "image %s: %v", ref.Dest, err))
 			continue
 		}
 		pic := markdown.Picture{Width: f.info.Width, Height: f.info.Height, Lazy: i > 0, Sizes: cfg.Images.Sizes}

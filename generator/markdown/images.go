@@ -16,6 +16,7 @@ type ImageRef struct {
 	Title  string
 	HasAlt bool
 	Line   int // 1-based, in Source
+	Col    int // 1-based, of "![" when known, else 1
 	// alone is the paragraph the image is the only content of: with a
 	// title it becomes a figure.
 	alone *ast.Paragraph
@@ -41,7 +42,7 @@ func (d *Doc) Images() []ImageRef {
 			return ast.WalkContinue, nil
 		}
 		ref := ImageRef{Node: img, Dest: string(img.Destination), Title: string(img.Title), HasAlt: hasText(d.Source, img)}
-		ref.Line = imageLine(d.Source, img)
+		ref.Line, ref.Col = imagePos(d.Source, img)
 		if p, ok := img.Parent().(*ast.Paragraph); ok && p.ChildCount() == 1 {
 			ref.alone = p
 		}
@@ -99,11 +100,13 @@ func hasText(src []byte, n ast.Node) bool {
 	return found
 }
 
-// imageLine is the line of an image: where its alt text is, else the
-// first line of its paragraph holding "](".
-func imageLine(src []byte, img *ast.Image) int {
+// imagePos is the line and column of an image: of the "![" before its alt
+// text, else the first line of its paragraph holding "![" or its
+// destination.
+func imagePos(src []byte, img *ast.Image) (line, col int) {
 	if t, ok := img.FirstChild().(*ast.Text); ok {
-		return lineAt(src, t.Segment.Start)
+		start := max(0, t.Segment.Start-2)
+		return lineAt(src, start), start - bytes.LastIndexByte(src[:start], '\n')
 	}
 	for b := img.Parent(); b != nil; b = b.Parent() {
 		if b.Type() != ast.TypeBlock || b.Lines().Len() == 0 {
@@ -113,12 +116,12 @@ func imageLine(src []byte, img *ast.Image) int {
 		for i := range lines.Len() {
 			seg := lines.At(i)
 			if bytes.Contains(seg.Value(src), append([]byte("]("), img.Destination...)) || bytes.Contains(seg.Value(src), []byte("![")) {
-				return lineAt(src, seg.Start)
+				return lineAt(src, seg.Start), 1
 			}
 		}
-		return lineAt(src, lines.At(0).Start)
+		return lineAt(src, lines.At(0).Start), 1
 	}
-	return 0
+	return 0, 0
 }
 
 func lineAt(src []byte, offset int) int {

@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"fmt"
+	"strings"
 
 	"playbook/generator/cards"
 	"playbook/generator/config"
+	"playbook/generator/diag"
 	"playbook/generator/images"
 	"playbook/generator/render"
 	"playbook/generator/write"
@@ -59,4 +61,26 @@ func (s *Session) writeFavicon(cfg *config.Site, sink write.Sink) error {
 		return nil
 	}
 	return sink.Write(render.FaviconFile, render.FaviconSVG(cfg.Colors))
+}
+
+// withoutMissingImages drops the link check's report of an image that the
+// parse already reported missing, with where it looked: one problem for
+// one cause.
+func withoutMissingImages(check diag.List, parse ParseProblems) diag.List {
+	out := check[:0:0]
+	for _, p := range check {
+		if !strings.HasPrefix(p.Msg, "broken link ") || !reportedImage(parse[p.File], p.Line) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func reportedImage(probs diag.List, line int) bool {
+	for _, p := range probs {
+		if p.Line == line && p.Severity == diag.Error && strings.HasPrefix(p.Msg, "image ") {
+			return true
+		}
+	}
+	return false
 }

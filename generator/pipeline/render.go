@@ -84,7 +84,7 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	pass.Media = media.counts(s.images)
 	pass.RenderProblems = r.Problems()
 	w.lap("aliases+static+images")
-	pass.CheckProblems = coll.Verify(in.Site, s.linkPositions)
+	pass.CheckProblems = withoutMissingImages(coll.Verify(in.Site, s.linkPositions), in.Parse)
 	w.lap("check links")
 	return nil
 }
