@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,6 +29,7 @@ type Processor struct {
 	infos   map[[32]byte]Info // by content hash
 	jobs    map[string]*job   // by the original's output path
 	pending map[string]bool   // jobs not written since they were added
+	users   map[string]map[string]bool // site path of an image -> content files showing it
 
 	encoded, reused atomic.Int64
 }
@@ -35,7 +37,8 @@ type Processor struct {
 // New returns a processor reading the site folder fsys and keeping
 // versions in cache (nil: none).
 func New(fsys fs.FS, cache *Cache) *Processor {
-	return &Processor{fsys: fsys, cache: cache, infos: map[[32]byte]Info{}, jobs: map[string]*job{}, pending: map[string]bool{}}
+	return &Processor{fsys: fsys, cache: cache, infos: map[[32]byte]Info{}, jobs: map[string]*job{}, pending: map[string]bool{},
+		users: map[string]map[string]bool{}}
 }
 
 // Counts are how many files were encoded and how many taken from the cache.
@@ -64,6 +67,7 @@ func (p *Processor) Attach(cfg *config.Site, doc *markdown.Doc, pg Page) diag.Li
 		if !local {
 			continue
 		}
+		p.used(pg.File, loc)
 		f, err := p.open(loc)
 		if err != nil {
 			probs.Add(diag.Errorf(pg.File, line, ref.Col, missingFix(loc), "image %s: %v", ref.Dest, err))
@@ -78,6 +82,42 @@ func (p *Processor) Attach(cfg *config.Site, doc *markdown.Doc, pg Page) diag.Li
 	}
 	return probs
 }
+
+// used records that a page shows the image at loc, wherever it is found
+// (or would be, once it is added).
+func (p *Processor) used(page string, loc location) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, src := range sources(loc) {
+		if p.users[src] == nil {
+			p.users[src] = map[string]bool{}
+		}
+		p.users[src][page] = true
+	}
+}
+
+// Users are the content files that showed one of the files at paths (site
+// paths such as static/img/a.png) when they were last attached: serve
+// parses them again when an image changes, so their sizes and versions
+// follow it.
+func (p *Processor) Users(paths []string) []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	seen := map[string]bool{}
+	var out []string
+	for _, path := range paths {
+		for page := range p.users[path] {
+			if !seen[page] {
+				seen[page] = true
+				out = append(out, page)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func sources(loc location) []string { return []string{"content/" + loc.out, "static/" + loc.out} }
 
 // location is where an image is: its output path and URL as written.
 type location struct {
@@ -118,7 +158,7 @@ type file struct {
 // open finds an image's file, as the static copy writes it: a content/
 // (bundle) file, else a static/ file.
 func (p *Processor) open(loc location) (*file, error) {
-	for _, src := range []string{"content/" + loc.out, "static/" + loc.out} {
+	for _, src := range sources(loc) {
 		b, err := fs.ReadFile(p.fsys, src)
 		if err != nil {
 			continue

@@ -84,3 +84,7 @@ func reportedImage(probs diag.List, line int) bool {
 	}
 	return false
 }
+
+// ImageUsers are the content files showing one of the images at paths
+// (site-relative): an edit of the image changes what they say of it.
+func (s *Session) ImageUsers(paths []string) []string { return s.images.Users(paths) }
