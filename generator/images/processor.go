@@ -26,9 +26,9 @@ type Processor struct {
 	cache *Cache
 
 	mu      sync.Mutex
-	infos   map[[32]byte]Info // by content hash
-	jobs    map[string]*job   // by the original's output path
-	pending map[string]bool   // jobs not written since they were added
+	infos   map[[32]byte]Info          // by content hash
+	jobs    map[string]*job            // by the original's output path
+	pending map[string]bool            // jobs not written since they were added
 	users   map[string]map[string]bool // site path of an image -> content files showing it
 
 	encoded, reused atomic.Int64
