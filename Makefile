@@ -5,6 +5,9 @@ PORT    ?= 1313
 FUZZTIME ?= 30s
 # Minimising a new input costs whole builds for FuzzBuildPage; keep it short.
 FUZZMINTIME ?= 5s
+# The WebP encoder (gen2brain/webp: libwebp as WASM, run by wazero) would also try a system
+# libwebp through purego, which makes a CGO_ENABLED=0 binary dynamically linked: stay static.
+export GOFLAGS += -tags=nodynamic
 
 .PHONY: all build run test lint fuzz golden bench loadtest screenshots clean
 

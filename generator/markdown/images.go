@@ -35,6 +35,9 @@ type Picture struct {
 
 // Images lists the images of the document in reading order.
 func (d *Doc) Images() []ImageRef {
+	if !bytes.Contains(d.Source, []byte("![")) {
+		return nil // most pages: no need to walk the tree
+	}
 	var out []ImageRef
 	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		img, ok := n.(*ast.Image)
