@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"strings"
 	"testing"
 
 	"playbook/generator/config"
@@ -59,6 +60,11 @@ func TestPlanAndSrcsets(t *testing.T) {
 			continue
 		}
 		own, webp := v.srcsets("a.png", tc.info)
+		if tc.name == "wide png" {
+			if o, _ := v.srcsets("my chart,1.png", tc.info); !strings.HasPrefix(o, "my%20chart%2C1.w480.png 480w, ") {
+				t.Errorf("a name with a space and a comma: %q", o)
+			}
+		}
 		if own != tc.own || webp != tc.webp {
 			t.Errorf("%s:\n own %q\nwant %q\nwebp %q\nwant %q", tc.name, own, tc.own, webp, tc.webp)
 		}

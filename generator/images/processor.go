@@ -207,17 +207,20 @@ func plan(set config.Images, info Info) variants {
 	return v
 }
 
+// srcsetURL escapes what would end a srcset candidate's URL early.
+var srcsetURL = strings.NewReplacer(" ", "%20", ",", "%2C")
+
 // srcsets are the srcset attributes of an image in its own format and in
 // WebP (none when the image is a WebP or WebP is off).
 func (v variants) srcsets(dest string, info Info) (own, webp string) {
 	var o, w []string
 	for _, width := range v.widths {
-		o = append(o, versionName(dest, width, info.Format)+" "+strconv.Itoa(width)+"w")
-		w = append(w, versionName(dest, width, "webp")+" "+strconv.Itoa(width)+"w")
+		o = append(o, srcsetURL.Replace(versionName(dest, width, info.Format))+" "+strconv.Itoa(width)+"w")
+		w = append(w, srcsetURL.Replace(versionName(dest, width, "webp"))+" "+strconv.Itoa(width)+"w")
 	}
 	full := " " + strconv.Itoa(info.Width) + "w"
-	o = append(o, dest+full)
-	w = append(w, versionName(dest, 0, "webp")+full)
+	o = append(o, srcsetURL.Replace(dest)+full)
+	w = append(w, srcsetURL.Replace(versionName(dest, 0, "webp"))+full)
 	if !v.webp || info.Format == "webp" {
 		return strings.Join(o, ", "), ""
 	}
