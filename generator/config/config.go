@@ -65,7 +65,8 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		if err != nil {
 			return defaults(), diag.List{diag.Errorf(name, 0, 0, "check the file's permissions", "cannot read the site config: %v", err)}
 		}
-		return Parse(name, src)
+		s, probs := Parse(name, src)
+		return s, append(probs, checkFavicon(fsys, s, src)...)
 	}
 	return defaults(), diag.List{diag.Errorf("site.yaml", 0, 0,
 		`create site.yaml with at least: title: "My site" and base_url: "https://example.com/"`,

@@ -1,11 +1,14 @@
 package config
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strings"
 
+	"playbook/generator/diag"
 	"playbook/generator/meta"
 )
 
@@ -134,4 +137,26 @@ func describeValue(v any) string {
 		return fmt.Sprintf("%q", s)
 	}
 	return fmt.Sprintf("%v", v)
+}
+
+// checkFavicon reports a favicon that is not under static/, once, at its
+// line of the config, and falls back to the theme's: every page links it,
+// and a broken link on every page would say the same thing thousands of
+// times.
+func checkFavicon(fsys fs.FS, s *Site, src []byte) diag.List {
+	if s.Favicon == "" {
+		return nil
+	}
+	rel := "static/" + strings.TrimPrefix(s.Favicon, "/")
+	if info, err := fs.Stat(fsys, rel); err == nil && info.Mode().IsRegular() {
+		return nil
+	}
+	line := 0
+	if i := bytes.Index(src, []byte("favicon")); i >= 0 {
+		line = bytes.Count(src[:i], []byte("\n")) + 1
+	}
+	p := diag.Errorf(s.File, line, 0, "put the icon at "+rel+", or remove favicon: to use the theme's",
+		"favicon %q is not a file under static/", s.Favicon)
+	s.Favicon = ""
+	return diag.List{p}
 }

@@ -4,7 +4,23 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
+
+func TestFaviconMustExist(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":          {Data: []byte("title: T\nbase_url: https://x.com/\nfavicon: /icon.svg\n")},
+		"static/present.svg": {Data: []byte("<svg/>")},
+	}
+	s, probs := Load(fsys)
+	if len(probs) != 1 || !strings.HasPrefix(probs[0].String(), `site.yaml:3: error: favicon "/icon.svg" is not a file under static/`) || s.Favicon != "" {
+		t.Errorf("got %v, favicon %q", probs, s.Favicon)
+	}
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nbase_url: https://x.com/\nfavicon: present.svg\n")}
+	if s, probs := Load(fsys); len(probs) != 0 || s.Favicon != "present.svg" {
+		t.Errorf("got %v, favicon %q", probs, s.Favicon)
+	}
+}
 
 func TestMedia(t *testing.T) {
 	tests := []struct {
