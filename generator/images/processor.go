@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"playbook/generator/config"
 	"playbook/generator/diag"
@@ -30,6 +31,7 @@ type Processor struct {
 	jobs    map[string]*job            // by the original's output path
 	pending map[string]bool            // jobs not written since they were added
 	users   map[string]map[string]bool // site path of an image -> content files showing it
+	seen    map[string]seenFile        // by site path, while its size and time stay the same
 
 	encoded, reused atomic.Int64
 }
@@ -38,7 +40,7 @@ type Processor struct {
 // versions in cache (nil: none).
 func New(fsys fs.FS, cache *Cache) *Processor {
 	return &Processor{fsys: fsys, cache: cache, infos: map[[32]byte]Info{}, jobs: map[string]*job{}, pending: map[string]bool{},
-		users: map[string]map[string]bool{}}
+		users: map[string]map[string]bool{}, seen: map[string]seenFile{}}
 }
 
 // Counts are how many files were encoded and how many taken from the cache.
@@ -159,26 +161,69 @@ type file struct {
 // (bundle) file, else a static/ file.
 func (p *Processor) open(loc location) (*file, error) {
 	for _, src := range sources(loc) {
-		b, err := fs.ReadFile(p.fsys, src)
-		if err != nil {
+		st, err := fs.Stat(p.fsys, src)
+		if err != nil || !st.Mode().IsRegular() {
 			continue
 		}
-		f := &file{src: src, hash: sha256.Sum256(b)}
-		p.mu.Lock()
-		info, ok := p.infos[f.hash]
-		p.mu.Unlock()
-		if !ok {
-			if info, err = Probe(src, b); err != nil {
-				return nil, fmt.Errorf("%s is not an image playbook can read (PNG, JPEG, GIF, WebP or SVG): %v", src, err)
-			}
-			p.mu.Lock()
-			p.infos[f.hash] = info
-			p.mu.Unlock()
+		if st.Size() > MaxImageBytes {
+			return nil, fmt.Errorf("%s is %d MB, more than the %d MB an image may be", src, st.Size()>>20, MaxImageBytes>>20)
 		}
-		f.info = info
+		stamp := stamp{st.Size(), st.ModTime()}
+		p.mu.Lock()
+		seen, ok := p.seen[src]
+		p.mu.Unlock()
+		if ok && seen.stamp == stamp {
+			// An image on many pages (a logo) is read and hashed once.
+			f := *seen.file
+			return &f, nil
+		}
+		f, err := p.read(src)
+		if err != nil {
+			return nil, err
+		}
+		p.mu.Lock()
+		p.seen[src] = seenFile{stamp, f}
+		p.mu.Unlock()
 		return f, nil
 	}
 	return nil, fmt.Errorf("no such file: looked for content/%s and static/%s", loc.out, loc.out)
+}
+
+// MaxImageBytes bounds an image file: a bigger one is a mistake (a video
+// renamed .png), not something to read whole.
+const MaxImageBytes = 64 << 20
+
+// stamp is what a file's metadata says of its content.
+type stamp struct {
+	size int64
+	mod  time.Time
+}
+
+type seenFile struct {
+	stamp stamp
+	file  *file
+}
+
+// read hashes a file and reads its size, probing each content once.
+func (p *Processor) read(src string) (*file, error) {
+	b, err := fs.ReadFile(p.fsys, src)
+	if err != nil {
+		return nil, err
+	}
+	f := &file{src: src, hash: sha256.Sum256(b)}
+	p.mu.Lock()
+	info, ok := p.infos[f.hash]
+	p.mu.Unlock()
+	if !ok {
+		if info, err = Probe(src, b); err != nil {
+			return nil, fmt.Errorf("%s is not an image playbook can read (PNG, JPEG, GIF, WebP or SVG): %v", src, err)
+		}
+		p.mu.Lock()
+		p.infos[f.hash] = info
+		p.mu.Unlock()
+	}
+	f.info = info
+	return f, nil
 }
 
 func missingFix(loc location) string {
