@@ -100,4 +100,3 @@ func BenchmarkCard(b *testing.B) {
 	}
 	b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op")
 }
-
