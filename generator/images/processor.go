@@ -3,6 +3,7 @@ package images
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -72,7 +73,11 @@ func (p *Processor) Attach(cfg *config.Site, doc *markdown.Doc, pg Page) diag.Li
 		p.used(pg.File, loc)
 		f, err := p.open(loc)
 		if err != nil {
-			probs.Add(diag.Errorf(pg.File, line, ref.Col, missingFix(loc), "image %s: %v", ref.Dest, err))
+			fix := missingFix(loc)
+			if !errors.Is(err, errMissing) {
+				fix = "save the image as PNG, JPEG, GIF, WebP or SVG, under 64 MB"
+			}
+			probs.Add(diag.Errorf(pg.File, line, ref.Col, fix, "image %s: %v", ref.Dest, err))
 			continue
 		}
 		pic := markdown.Picture{Width: f.info.Width, Height: f.info.Height, Lazy: i > 0, Sizes: cfg.Images.Sizes}
@@ -186,8 +191,10 @@ func (p *Processor) open(loc location) (*file, error) {
 		p.mu.Unlock()
 		return f, nil
 	}
-	return nil, fmt.Errorf("no such file: looked for content/%s and static/%s", loc.out, loc.out)
+	return nil, fmt.Errorf("%w: looked for content/%s and static/%s", errMissing, loc.out, loc.out)
 }
+
+var errMissing = errors.New("no such file")
 
 // MaxImageBytes bounds an image file: a bigger one is a mistake (a video
 // renamed .png), not something to read whole.

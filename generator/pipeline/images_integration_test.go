@@ -185,9 +185,11 @@ func TestSocialCards(t *testing.T) {
 // text a warning, each at its line.
 func TestImageProblems(t *testing.T) {
 	s, opts := newImagesSite(t)
-	s.WriteFile("content/guides/broken.md", "---\ntitle: \"Broken\"\ndescription: \"A page with a missing image and an image without alt text, each reported at its line.\"\n---\nIntro.\n\n![](/img/flow.svg)\n\nText ![Gone](gone.png) here.\n")
+	s.WriteFile("content/guides/broken.md", "---\ntitle: \"Broken\"\ndescription: \"A page with a missing image and an image without alt text, each reported at its line.\"\n---\nIntro.\n\n![](/img/flow.svg)\n\nText ![Gone](gone.png) here.\n\n![Fake](/img/fake.png)\n")
+	s.WriteFile("static/img/fake.png", "not an image")
 	res := s.Build(opts)
 	sitetest.AssertProblems(t, res,
 		"content/guides/broken.md:7:1: warning: image /docs/img/flow.svg has no alt text",
-		"content/guides/broken.md:9:6: error: image gone.png: no such file: looked for content/guides/broken/gone.png and static/guides/broken/gone.png")
+		"content/guides/broken.md:9:6: error: image gone.png: no such file: looked for content/guides/broken/gone.png and static/guides/broken/gone.png",
+		"content/guides/broken.md:11:1: error: image /docs/img/fake.png: static/img/fake.png is not an image playbook can read")
 }
