@@ -6,6 +6,9 @@ FUZZTIME ?= 30s
 # Minimising a new input costs whole builds for FuzzBuildPage: bound it by runs, not time,
 # so every target executes thousands of inputs a minute.
 FUZZMINTIME ?= 50x
+# The WebP encoder (gen2brain/webp: libwebp as WASM, run by wazero) would also try a system
+# libwebp through purego, which makes a CGO_ENABLED=0 binary dynamically linked: stay static.
+export GOFLAGS += -tags=nodynamic
 
 .PHONY: all build run test lint fuzz golden bench loadtest audit screenshots hostile dist clean
 

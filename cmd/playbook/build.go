@@ -34,6 +34,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return usageError(e, fs, "build takes no arguments, got %q", strings.Join(pos, " "))
 	}
 	opts.Minify = !noMinify
+	opts.CacheDir = pipeline.CacheDir(opts.Source)
 	tuneForOneRun()
 	var stopProgress func()
 	opts.Progress, stopProgress = startProgress(e.stderr, "build", *quiet)
@@ -42,6 +43,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	exit := report(e, "build", res, err, opts.Strict)
 	if *timings && res != nil {
 		fmt.Fprintln(e.stderr, "timings:", res.Timings)
+		fmt.Fprintln(e.stderr, "media:", res.Media)
 	}
 	return exit
 }

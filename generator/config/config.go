@@ -50,6 +50,12 @@ type Site struct {
 	// Markdown switches the Markdown extensions (`markdown:`).
 	Markdown Markdown
 	Evidence Evidence // sources, dates, reviews, authors, IndexNow
+	// Images, Colors, SocialCards (`social_cards`, on by default) and
+	// Favicon (a site path; "" is the theme's, in Colors) are media.go's.
+	Images      Images
+	Colors      Colors
+	SocialCards bool
+	Favicon     string
 	// Params holds every key of the file, known or not, for templates.
 	Params map[string]any
 }
@@ -71,7 +77,8 @@ func Load(fsys fs.FS) (*Site, diag.List) {
 		if err != nil {
 			return defaults(), diag.List{diag.Errorf(name, 0, 0, "check the file's permissions", "cannot read the site config: %v", err)}
 		}
-		return Parse(name, src)
+		s, probs := Parse(name, src)
+		return s, append(probs, checkFavicon(fsys, s, src)...)
 	}
 	return defaults(), diag.List{diag.Errorf("site.yaml", 0, 0,
 		`create site.yaml with at least: title: "My site" and base_url: "https://example.com/"`,
@@ -96,6 +103,7 @@ func Parse(name string, src []byte) (*Site, diag.List) {
 	s.Params = m.Values
 	readFields(r, s)
 	r.Problems.Add(m.NearMisses(knownKeys, nil)...)
+	s.readMedia(r, m.Values)
 	return s, r.Problems
 }
 
@@ -108,7 +116,8 @@ var knownKeys = []string{"title", "description", "base_url", "language", "curren
 func defaults() *Site {
 	const title, base = "playbook site", "http://localhost:1313/"
 	return &Site{Title: title, BaseURL: base, Language: "en", Currency: "$", Markdown: defaultMarkdown(), Params: map[string]any{},
-		Organization: Organization{Name: title, URL: base}}
+		Organization: Organization{Name: title, URL: base},
+		Images:       defaultImages(), Colors: defaultColors(), SocialCards: true}
 }
 
 func readFields(r *meta.Reader, s *Site) {

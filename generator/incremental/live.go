@@ -3,7 +3,10 @@ package incremental
 import (
 	"context"
 	"maps"
+	"slices"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 
 	"playbook/generator/model"
 	"playbook/generator/pipeline"
@@ -69,6 +72,7 @@ func (l *Live) Build(ctx context.Context) (*Update, error) {
 // the pages it already parsed, and content or static changes re-render only
 // what depends on the files changed.
 func (l *Live) Rebuild(ctx context.Context, b watch.Batch) (*Update, error) {
+	b = l.withImageUsers(b)
 	kind := b.Kind()
 	if kind == watch.Config {
 		l.s.Forget(nil)
@@ -79,6 +83,20 @@ func (l *Live) Rebuild(ctx context.Context, b watch.Batch) (*Update, error) {
 		return l.full(ctx)
 	}
 	return l.partial(ctx, b)
+}
+
+// withImageUsers adds to a batch the pages showing a changed image, as if
+// they were edited: their image's size and versions are read again.
+func (l *Live) withImageUsers(b watch.Batch) watch.Batch {
+	users := l.s.ImageUsers(slices.Concat(b.Paths(watch.Content), b.Paths(watch.Static)))
+	if len(users) == 0 {
+		return b
+	}
+	edits := make(watch.Batch, len(users))
+	for i, u := range users {
+		edits[i] = watch.Change{Path: u, Kind: watch.Content, Op: fsnotify.Write}
+	}
+	return watch.Merge(b, edits)
 }
 
 // full reads the config and templates again and renders every page.

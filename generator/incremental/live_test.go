@@ -106,7 +106,7 @@ var swapSteps = map[string]bool{
 	"included answer's direct answer edited": true, "own best answer edited": true, "body edit adds a broken link": true,
 	"broken link fixed": true, "body edit includes a missing answer": true, "missing answer removed": true,
 	"two bodies edited at once": true, "body and title edited at once": false, "page deleted breaks links": false,
-	"bundle resource edited":     true,
+	"bundle resource edited": true, "bundle image resized": true,
 	"body edit with own layouts": true, "page edited while the layout fails": false, "body edit after the fix": true,
 }
 
@@ -175,7 +175,8 @@ func liveSteps() []liveStep {
 			return watch.Batch{change("static/files/new.txt", fsnotify.Create)}
 		}, false, 0},
 		{"static file edited", one("static/files/checklist.txt", replace("Measure", "Track")), false, 0},
-		{"bundle resource edited", one("content/guides/bundle/chart.svg", replace("/>", "><title>x</title></svg>")), false, 0},
+		{"bundle resource edited", one("content/guides/bundle/chart.svg", replace("/>", "><title>x</title></svg>")), false, 1},
+		{"bundle image resized", one("content/guides/bundle/chart.svg", replace("<svg ", `<svg width="300" height="100" `)), false, 1},
 		{"folder renamed", func(t *testing.T, dir string) watch.Batch {
 			if err := os.Rename(filepath.Join(dir, "content/faq"), filepath.Join(dir, "content/faqs")); err != nil {
 				t.Fatal(err)

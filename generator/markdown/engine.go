@@ -73,9 +73,12 @@ type Doc struct {
 // and the optional extensions of opts (see Options).
 func New(opts Options) *Engine {
 	ropts := []renderer.Option{renderer.WithNodeRenderers(tableRenderer)}
+	var hopts []html.Option
 	if opts.Unsafe {
 		ropts = append(ropts, html.WithUnsafe())
+		hopts = append(hopts, html.WithUnsafe())
 	}
+	ropts = append(ropts, renderer.WithNodeRenderers(util.Prioritized(newImageRenderer(hopts...), 1)))
 	popts := []parser.Option{parser.WithAutoHeadingID()}
 	if !opts.NoHeadingAttributes {
 		popts = append(popts, parser.WithHeadingAttribute())

@@ -50,8 +50,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// Check runs the whole pipeline and writes nothing.
+// Check runs the whole pipeline and writes nothing: it reads image sizes
+// but makes no image versions and no social cards.
 func Check(ctx context.Context, opts Options) (*Result, error) {
+	opts.NoEncode = true
 	out := write.NewDiscard()
 	res, err := Into(ctx, opts, out)
 	if res != nil {
@@ -92,7 +94,17 @@ func oneOff(opts Options, spillDir string) (*Session, error) {
 func (s *Session) runAll(ctx context.Context, sink write.Sink) (*Result, error) {
 	pass, err := s.Run(ctx, Plan{}, sink)
 	site := pass.Inputs.Site
-	return &Result{Problems: pass.Problems(), Site: site, Pages: CountKinds(site), Timings: pass.Timings}, err
+	return &Result{Problems: pass.Problems(), Site: site, Pages: CountKinds(site), Timings: pass.Timings, Media: pass.Media}, err
+}
+
+// CacheDir is the cache folder of the site in source, as Hugo's
+// resources/_gen: processed images and social cards, kept between builds.
+// It is safe to delete; its folders carry a .gitignore.
+func CacheDir(source string) string {
+	if source == "" {
+		source = "."
+	}
+	return filepath.Join(source, "resources", "_gen")
 }
 
 func destOf(opts Options) string {

@@ -12,5 +12,7 @@ import (
 // would differ from the golden files, the example site and full builds.
 func TestMain(m *testing.M) {
 	pipeline.PoisonRecycledSources(true)
-	os.Exit(m.Run())
+	code := m.Run()
+	os.RemoveAll(imageCache)
+	os.Exit(code)
 }

@@ -27,7 +27,14 @@ type Options struct {
 	// NoGitDates leaves `updated` to the front matter instead of taking
 	// it from the last commit that touched the page's file.
 	NoGitDates bool
-	Now        time.Time
+	// CacheDir keeps processed images and social cards between builds
+	// (the commands use SOURCE/resources/_gen); "" keeps them only for
+	// the session.
+	CacheDir string
+	// NoEncode makes no image versions and no social cards: check reads
+	// image sizes only.
+	NoEncode bool
+	Now      time.Time
 	// FS does Build's disk writes (the staging folder and the swap); nil
 	// is the operating system. Tests inject a full disk through it.
 	FS write.FS
@@ -49,6 +56,7 @@ type Result struct {
 	Bytes    int64
 	Elapsed  time.Duration
 	Timings  Timings // how long each stage took
+	Media    Media   // image versions and social cards made and reused
 	Dest     string
 	// Notes say what the build did to recover from earlier builds that
 	// were stopped (a previous site put back, leftover folders removed).

@@ -7,6 +7,7 @@ import (
 
 	"playbook/generator/config"
 	"playbook/generator/diag"
+	"playbook/generator/images"
 	"playbook/generator/load"
 	"playbook/generator/model"
 	"playbook/generator/render"
@@ -101,6 +102,9 @@ func (s *Session) parseFile(cfg *config.Site, path string) *parsed {
 	}
 	page, pageProbs := model.NewPage(cfg, src, s.eng)
 	probs = append(probs, pageProbs...)
+	if page.Doc != nil && !page.Doc.Released() {
+		probs = append(probs, s.images.Attach(cfg, page.Doc, images.Page{File: path, URL: page.URL, BodyLine: src.BodyLine})...)
+	}
 	r := &parsed{page: page}
 	prep, err := render.Prepare(s.eng, page)
 	r.hash = s.settleUpdated(page, prep)

@@ -27,8 +27,9 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	if out.CheckFrom != nil {
 		coll = check.NewCollectorFrom(rendered, out.CheckFrom, out.Drop)
 	}
+	media := s.startMedia(in.Config)
 	r := render.New(in.Site, in.Templates, coll, render.Options{
-		Prepared: s.Prepared, ExpectJSONLD: coll.Expect, NoLLMSFull: s.opts.KeepLLMSFull, Now: s.opts.Now})
+		Prepared: s.Prepared, ExpectJSONLD: coll.Expect, NoLLMSFull: s.opts.KeepLLMSFull, Now: s.opts.Now, Cards: media.cards})
 	if s.oneOff() {
 		coll.Settling(in.Config, s.willWrite(r, in))
 	} else {
@@ -39,6 +40,15 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	var siteFiles sync.WaitGroup
 	if out.SiteFiles {
 		siteFiles.Go(func() { pass.SiteFiles, siteFilesErr = r.SiteFiles() })
+	}
+	// Image versions are made beside the pages, on the cores the pages
+	// leave idle while they wait on the disk.
+	imageRec := &recorder{next: sink}
+	var imagesErr error
+	var imageVersions sync.WaitGroup
+	defer imageVersions.Wait() // on every return: nothing writes into sink once render is done
+	if !s.opts.NoEncode {
+		imageVersions.Go(func() { imagesErr = s.images.Write(ctx, coll.Through(imageRec), out.Static) })
 	}
 	s.opts.Progress.start("render", len(out.Pages))
 	err := renderPages(ctx, r, out.Pages, s.opts.Progress)
@@ -56,8 +66,8 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	}
 	w.lap("render+minify+write pages and site files")
 	s.opts.Progress.start("static files", 0)
+	rec := &recorder{next: sink}
 	if out.Static {
-		rec := &recorder{next: sink}
 		other := in.Files.Other
 		if len(in.Site.Hidden) > 0 {
 			other = slices.DeleteFunc(slices.Clone(other), in.Site.InHiddenBundle)
@@ -65,12 +75,23 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 		if pass.StaticProblems, err = s.copyStatic(coll.Through(s.minifying(rec)), coll.Through(rec), other); err != nil {
 			return err
 		}
+		if err = s.writeFavicon(in.Config, coll.Through(s.minifying(rec))); err != nil {
+			return err
+		}
+	}
+	imageVersions.Wait()
+	if imagesErr != nil {
+		return imagesErr
+	}
+	if out.Static {
+		rec.paths = append(rec.paths, imageRec.paths...)
 		pass.Static = rec.sorted()
 	}
+	pass.Media = media.counts(s.images)
 	pass.RenderProblems = r.Problems()
-	w.lap("aliases+static")
+	w.lap("aliases+static+images")
 	s.opts.Progress.start("check links", 0)
-	pass.CheckProblems = coll.Verify(in.Site, s.linkPositions)
+	pass.CheckProblems = withoutMissingImages(coll.Verify(in.Site, s.linkPositions), in.Parse)
 	w.lap("check links")
 	return nil
 }
@@ -87,6 +108,9 @@ func (s *Session) willWrite(r *render.Renderer, in *Inputs) func(path string) bo
 	}
 	for _, f := range r.SiteFileNames() {
 		paths[f] = true
+	}
+	if s.themeFavicon(in.Config) {
+		paths[render.FaviconFile] = true
 	}
 	_ = fs.WalkDir(layouts.Static(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && !s.exists(path.Join("static", p)) {

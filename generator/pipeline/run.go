@@ -29,6 +29,7 @@ type Pass struct {
 	// the output (render.LLMSFull); nil when nothing was rendered.
 	Renderer *render.Renderer
 	Timings  Timings
+	Media    Media
 }
 
 // Problems are every problem of the run, sorted, each once.

@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"io/fs"
+	"path/filepath"
 
 	"playbook/generator/config"
 	"playbook/generator/diag"
+	"playbook/generator/images"
 	"playbook/generator/load"
 	"playbook/generator/markdown"
 	"playbook/generator/model"
@@ -25,6 +27,10 @@ type Session struct {
 	// render (a one-off run), so memory does not grow with the site.
 	spill *spill
 	dates trueDates
+	// images probes the pages' images and makes their versions; cards
+	// caches the social cards. Both last as long as the session.
+	images *images.Processor
+	cards  *images.Cache
 }
 
 // NewSession opens the site folder.
@@ -40,7 +46,17 @@ func NewSession(opts Options) (*Session, error) {
 	if opts.WrapSource != nil {
 		fsys = opts.WrapSource(fsys)
 	}
-	return &Session{opts: opts, fsys: fsys, site: site, cache: map[string]*parsed{}}, nil
+	s := &Session{opts: opts, fsys: fsys, site: site, cache: map[string]*parsed{}}
+	s.images = images.New(fsys, images.OpenCache(cacheSub(opts.CacheDir, "images")))
+	s.cards = images.OpenCache(cacheSub(opts.CacheDir, "cards"))
+	return s, nil
+}
+
+func cacheSub(dir, name string) string {
+	if dir == "" {
+		return ""
+	}
+	return filepath.Join(dir, name)
 }
 
 // oneOff reports whether the session serves a single run (Build, Check),

@@ -78,6 +78,9 @@ func (r *Renderer) webPage(p *model.Page, g *schema.Graph) schema.WebPage {
 	w := schema.WebPage{Type: "WebPage", ID: schema.ID(p.Permalink, "webpage"), URL: p.Permalink, Name: p.Title,
 		Description: p.Description, InLanguage: cfg.Language, IsPartOf: &schema.Ref{ID: schema.ID(cfg.BaseURL, "website")},
 		Origin: schema.Origin{File: p.File, Line: 1}}
+	if image, _ := SocialImage(cfg, p); image != cfg.Organization.Logo {
+		w.Image = image
+	}
 	if p.IsList() || p.Date.IsZero() {
 		w.Citation = citations(p.Sources)
 		if p.IsList() && p.AuthorSlug != "" { // an author's page is about them
@@ -91,7 +94,7 @@ func (r *Renderer) webPage(p *model.Page, g *schema.Graph) schema.WebPage {
 	a := schema.WebPage{Type: "Article", ID: schema.ID(p.Permalink, "article"), URL: p.Permalink, Headline: truncate(maxHeadline, p.Title),
 		Description: p.Description, InLanguage: cfg.Language, DatePublished: w.DatePublished, DateModified: w.DateModified,
 		Publisher: &schema.Ref{ID: schema.ID(cfg.BaseURL, "org")}, IsPartOf: &schema.Ref{ID: w.ID},
-		MainEntityOfPage: &schema.Ref{ID: w.ID}, Keywords: append(append([]string(nil), p.Tags...), p.Keywords...),
+		MainEntityOfPage: &schema.Ref{ID: w.ID}, Image: w.Image, Keywords: append(append([]string(nil), p.Tags...), p.Keywords...),
 		Citation: citations(p.Sources), Origin: w.Origin}
 	if p.Author != "" {
 		person := r.person(p.Author, p.AuthorSlug)

@@ -31,8 +31,14 @@ func (d *PageData) OpenGraph() template.HTML {
 	meta("property", "og:url", p.Permalink)
 	meta("property", "og:site_name", d.Config.Title)
 	meta("property", "og:locale", d.Config.Language)
-	if logo := d.Config.Organization.Logo; logo != "" {
-		meta("property", "og:image", logo)
+	image, card := SocialImage(d.Config, p)
+	if image != "" {
+		meta("property", "og:image", image)
+	}
+	if card {
+		meta("property", "og:image:width", "1200")
+		meta("property", "og:image:height", "630")
+		meta("property", "og:image:alt", p.Title)
 	}
 	if ogType == "article" {
 		if !p.Date.IsZero() {
@@ -42,7 +48,11 @@ func (d *PageData) OpenGraph() template.HTML {
 			meta("property", "article:modified_time", p.Updated.Format(time.RFC3339))
 		}
 	}
-	meta("name", "twitter:card", "summary")
+	if image != "" && image != d.Config.Organization.Logo {
+		meta("name", "twitter:card", "summary_large_image")
+	} else {
+		meta("name", "twitter:card", "summary")
+	}
 	if len(p.Keywords) > 0 {
 		meta("name", "keywords", strings.Join(p.Keywords, ", "))
 	}

@@ -21,6 +21,9 @@ func (r *Renderer) Page(p *model.Page) error {
 	if err == nil {
 		err = r.pageTwin(p, pr)
 	}
+	if err == nil {
+		err = r.writeCard(p)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", pageName(p), err)
 	}

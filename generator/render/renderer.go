@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"playbook/generator/cards"
 	"playbook/generator/diag"
 	"playbook/generator/ltv"
 	"playbook/generator/markdown"
@@ -29,6 +30,8 @@ type Options struct {
 	NoLLMSFull bool
 	// Now stamps the copyright year; zero means time.Now.
 	Now time.Time
+	// Cards makes the pages' social cards; nil writes none (check).
+	Cards *cards.Maker
 }
 
 // Renderer writes the pages and site files of one build. Page may be
@@ -153,7 +156,7 @@ func ShortTwinFile(url string) string {
 // PageFiles are every output file of the page at url.
 func PageFiles(url string) []string {
 	if short := ShortTwinFile(url); short != "" {
-		return []string{PageFile(url), TwinFile(url), short}
+		return []string{PageFile(url), TwinFile(url), short, CardFile(url)}
 	}
-	return []string{PageFile(url), TwinFile(url)}
+	return []string{PageFile(url), TwinFile(url), CardFile(url)}
 }

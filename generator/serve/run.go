@@ -48,7 +48,8 @@ func Run(ctx context.Context, opts Options) error {
 		return err
 	}
 	url := siteURL(opts.Bind, ln.Addr())
-	live, err := incremental.NewLive(pipeline.Options{Source: opts.Source, BaseURL: url, Drafts: opts.Drafts, Now: opts.Now})
+	live, err := incremental.NewLive(pipeline.Options{Source: opts.Source, BaseURL: url, Drafts: opts.Drafts, Now: opts.Now,
+		CacheDir: pipeline.CacheDir(opts.Source)})
 	if err != nil {
 		ln.Close()
 		return fmt.Errorf("cannot open the site folder: %w", err)
