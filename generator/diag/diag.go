@@ -124,8 +124,8 @@ func Rank(file string) int {
 	switch {
 	case file == "" || slices.Contains(configFiles, file):
 		return 0
-	case file == "layouts" || strings.HasPrefix(file, "layouts/"):
-		return 1
+	case file == "layouts" || strings.HasPrefix(file, "layouts/") || strings.HasPrefix(file, "layouts ("):
+		return 1 // "layouts (page /tags/)" is a template problem found rendering a list page
 	case file == "content" || strings.HasPrefix(file, "content/"):
 		return 2
 	}

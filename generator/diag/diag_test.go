@@ -1,6 +1,9 @@
 package diag
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestProblemString(t *testing.T) {
 	tests := []struct {
@@ -57,5 +60,29 @@ func TestShift(t *testing.T) {
 	}
 	if q := Errorf("", 0, 0, "", "x").Shift("f", 4); q.Line != 0 {
 		t.Fatalf("unknown line must stay unknown, got %d", q.Line)
+	}
+}
+
+// TestSortPutsCausesFirst: the site config, then templates, then
+// content, then the rest, whatever the names' alphabetical order.
+func TestSortPutsCausesFirst(t *testing.T) {
+	l := List{
+		Errorf("static/x.css", 0, 0, "", "s"),
+		Errorf("content/a.md", 3, 1, "", "c"),
+		Errorf("layouts (page /tags/)", 0, 0, "", "l2"),
+		Errorf("content/a.md", 1, 1, "", "c0"),
+		Errorf("layouts/partials/x.html", 2, 0, "", "l1"),
+		Errorf("site.yaml", 4, 1, "", "y"),
+		Errorf("", 0, 0, "", "site"),
+		Errorf("site.toml", 1, 1, "", "t"),
+	}
+	l.Sort()
+	var got []string
+	for _, p := range l {
+		got = append(got, p.Msg)
+	}
+	want := []string{"site", "t", "y", "l2", "l1", "c0", "c", "s"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("order %q, want %q", got, want)
 	}
 }

@@ -134,8 +134,9 @@ title: "A"
 description: "d"
 ---
 `, []string{
-			"content/a.md: error: invalid structured data in the output at script: the page has more than one JSON-LD script",
+			// Templates come before content (cause first).
 			"layouts (page /): error: invalid structured data in the output at script: the page has more than one JSON-LD script",
+			"content/a.md: error: invalid structured data in the output at script: the page has more than one JSON-LD script",
 		}},
 		{"warnings: best answer length, missing description, prompt without placeholders, unknown workflow", `
 -- content/a.md --
