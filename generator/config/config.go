@@ -108,7 +108,10 @@ func Parse(name string, src []byte) (*Site, diag.List) {
 }
 
 // knownKeys are the settings readFields reads.
-var knownKeys = []string{"title", "description", "base_url", "language", "currency", "organization", "author", "menu", "unsafe_html", "markdown"}
+var knownKeys = []string{
+	"title", "description", "base_url", "language", "currency", "organization", "author", "menu", "unsafe_html",
+	"markdown", "images", "colors", "social_cards", "favicon", "git_dates", "review_every", "authors", "indexnow",
+}
 
 // defaults is the config of a site whose file is missing or broken. Its
 // organization is named, so that the one problem reported is the config

@@ -127,3 +127,15 @@ func TestAuthorsConfig(t *testing.T) {
 		t.Errorf("problems: %v", probs)
 	}
 }
+
+// TestEverySettingIsKnown: a setting the config reads is never taken for a
+// misspelling of another.
+func TestEverySettingIsKnown(t *testing.T) {
+	src := "title: T\nbase_url: https://x.example/\nauthors:\n  ana:\n    name: Ana\nimages:\n  max_width: 960\ncolors:\n  brand: \"#0f5f8c\"\nsocial_cards: false\ngit_dates: false\nreview_every: 6 months\n"
+	_, probs := Parse("site.yaml", []byte(src))
+	for _, p := range probs {
+		if strings.Contains(p.String(), "did you mean") {
+			t.Errorf("a known setting is taken for a typo: %s", p)
+		}
+	}
+}
