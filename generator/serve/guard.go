@@ -4,7 +4,6 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"syscall"
 	"time"
 
 	"golang.org/x/net/netutil"
@@ -36,12 +35,7 @@ func newHTTPServer(h http.Handler, bind string, allow []string) *http.Server {
 // process may have (at most 1024): a flood of connections waits for one
 // to close instead of leaving serve unable to open files.
 func limitConns(ln net.Listener) net.Listener {
-	n := uint64(256)
-	var rl syscall.Rlimit
-	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err == nil {
-		n = rl.Cur / 2
-	}
-	return netutil.LimitListener(ln, int(min(max(n, 16), 1024)))
+	return netutil.LimitListener(ln, int(min(max(openFileLimit()/2, 16), 1024)))
 }
 
 // hostGuard answers 403 to a request whose Host header names a server

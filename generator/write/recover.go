@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 )
 
 // StagingMarkerName is the file a staging directory holds from the moment
@@ -36,7 +35,7 @@ func lockParent(fsys FS, dest string) (unlock func()) {
 	if err != nil {
 		return func() {}
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+	if err := lockFile(f, true); err != nil {
 		f.Close()
 		return func() {}
 	}
@@ -60,7 +59,7 @@ func createStagingMarker(fsys FS, stage string) (*os.File, error) {
 		f.Close()
 		return nil, err
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := lockFile(f, false); err != nil {
 		f.Close()
 		return nil, err
 	}
@@ -158,12 +157,15 @@ func lockedByOther(fsys FS, marker string) bool {
 	if _, ok := fsys.(interface{ osFS() }); !ok {
 		return false
 	}
+	if !flockWorks {
+		return true
+	}
 	f, err := os.Open(marker)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	return syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil
+	return lockFile(f, false) != nil
 }
 
 func hasSiteMarker(fsys FS, dir string) bool {
