@@ -33,6 +33,7 @@ func commands() []command {
 		{"serve", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts]", "build in memory, serve it and reload the browser on every change", runServe},
 		{"check", "[--source DIR] [--strict]", "build in memory, run every check, write nothing", runCheck},
 		{"new", "KIND SLUG [--source DIR]", "create a page; KIND is one of " + strings.Join(newKinds(), ", "), runNew},
+		{"search", "QUERY [--source DIR] [--dest DIR] [--kind KIND] [--stage STAGE] [--limit N]", "print what the site search finds for QUERY", runSearch},
 		{"version", "", "print the version", runVersion},
 	}
 }

@@ -32,6 +32,9 @@ type Options struct {
 	// the build reads it; tests inject read faults (a file deleted after
 	// the walk) through it.
 	WrapSource func(fs.FS) fs.FS
+	// NoSearch leaves the site search (index, page, box) out; benchmarks
+	// measure what the index costs with it.
+	NoSearch bool
 }
 
 // Result is what a run did and found.

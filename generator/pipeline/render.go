@@ -27,8 +27,10 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	if out.CheckFrom != nil {
 		coll = check.NewCollectorFrom(rendered, out.CheckFrom, out.Drop)
 	}
-	r := render.New(in.Site, in.Templates, coll, render.Options{
-		Prepared: s.Prepared, ExpectJSONLD: coll.Expect, NoLLMSFull: s.opts.KeepLLMSFull, Now: s.opts.Now})
+	ropts := render.Options{
+		Prepared: s.Prepared, ExpectJSONLD: coll.Expect, NoLLMSFull: s.opts.KeepLLMSFull, Now: s.opts.Now}
+	idx := s.searchIndex(in, out, sink, &ropts)
+	r := render.New(in.Site, in.Templates, coll, ropts)
 	if s.oneOff() {
 		coll.Settling(in.Config, s.willWrite(r, in))
 	} else {
@@ -45,6 +47,15 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	if err = firstErr(err, siteFilesErr); err != nil {
 		return err
 	}
+	w.lap("render+minify+write pages and site files")
+	if idx != nil {
+		files, err := idx.Finish()
+		if err != nil {
+			return err
+		}
+		pass.SiteFiles = append(pass.SiteFiles, files...)
+		w.lap("search index")
+	}
 	if out.SiteFiles {
 		aliases, err := r.Aliases()
 		if err != nil {
@@ -53,7 +64,6 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 		pass.SiteFiles = append(pass.SiteFiles, aliases...)
 		slices.Sort(pass.SiteFiles)
 	}
-	w.lap("render+minify+write pages and site files")
 	if out.Static {
 		rec := &recorder{next: sink}
 		if pass.StaticProblems, err = s.copyStatic(coll.Through(s.minifying(rec)), coll.Through(rec), in.Files.Other); err != nil {

@@ -27,6 +27,9 @@ type PageData struct {
 	Prompt *PromptView
 	// CalculatorLink opens the calculator with a vertical's preset.
 	CalculatorLink string
+	// SearchShards is the site search's number of term shards (the
+	// search box's data-shards); 0 when the site has no search.
+	SearchShards int
 }
 
 // PromptView is what partials/workflow-prompt.html renders.

@@ -11,6 +11,7 @@ import (
 	"playbook/generator/ltv"
 	"playbook/generator/markdown"
 	"playbook/generator/model"
+	"playbook/generator/search"
 	"playbook/generator/write"
 )
 
@@ -29,6 +30,12 @@ type Options struct {
 	NoLLMSFull bool
 	// Now stamps the copyright year; zero means time.Now.
 	Now time.Time
+	// Search, when set, is given each content page's search results
+	// (Prepared.Search) as the page is rendered: the site search index.
+	Search func(p *model.Page, parts []search.Part) error
+	// SearchShards is the site search's number of term shards, which
+	// every page tells the script; 0 leaves the search box out.
+	SearchShards int
 }
 
 // Renderer writes the pages and site files of one build. Page may be

@@ -39,7 +39,15 @@ func (r *Renderer) SiteFiles() ([]string, error) {
 		}
 		written = append(written, LLMSFullFile)
 	}
-	return append(written, notFoundFile), r.notFound()
+	if err := r.notFound(); err != nil {
+		return written, err
+	}
+	written = append(written, notFoundFile)
+	if r.hasSearchPage() {
+		written = append(written, searchFile)
+		return written, r.searchPage()
+	}
+	return written, nil
 }
 
 // siteFile is a site file made whole in memory.
@@ -66,7 +74,11 @@ func (r *Renderer) SiteFileNames() []string {
 	if !r.opts.NoLLMSFull {
 		names = append(names, LLMSFullFile)
 	}
-	return append(names, notFoundFile)
+	names = append(names, notFoundFile)
+	if r.hasSearchPage() {
+		names = append(names, searchFile)
+	}
+	return names
 }
 
 func (r *Renderer) sitemap() ([]byte, error) {

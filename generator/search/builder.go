@@ -1,0 +1,384 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"sync"
+
+	"playbook/generator/model"
+	"playbook/generator/write"
+)
+
+// Index layout and ranking constants; search.js holds the same.
+const (
+	// TopK is the most results a term keeps, the best by BM25: a query
+	// reads at most TopK results per word, whatever the size of the site.
+	TopK = 150
+	// TopShown of them carry their display data in the term's shard, so
+	// a query's best results need no other file.
+	TopShown = 8
+	// PagesPerChunk pages' results share one display chunk.
+	PagesPerChunk = 8
+	// pagesPerShard sets the number of term shards from the site's size.
+	pagesPerShard = 40
+	maxShards     = 4096
+	// maxParts is the most results one page gives (a ref keeps the part in
+	// its low 8 bits).
+	maxParts = 256
+
+	bm25K1         = 1.2
+	bm25B          = 0.75
+	avgLen         = 80 // body words; a fixed mean keeps scores independent of build order
+	impactScale    = 100
+	stageCodeShift = 3
+)
+
+// kindBoost favours the results that answer: a best answer, then an FAQ
+// question, over a section that mentions the same words.
+var kindBoost = map[string]float64{KindAnswer: 1.3, KindQuestion: 1.2, KindPage: 1.1, KindStep: 1, KindSection: 1}
+
+// Stages are the journey stages in the order of their codes; "" is none.
+var Stages = []string{"", "activation", "adoption", "expansion", "advocacy", "renewal"}
+
+// ShardCount is the number of term shards of a site with pages searchable
+// pages: about one per pagesPerShard pages, so a shard's size stays about
+// the same as the site grows.
+func ShardCount(pages int) int {
+	return min(max(1, (pages+pagesPerShard-1)/pagesPerShard), maxShards)
+}
+
+// ShardOf is the shard holding term: a hash of its first three letters, so
+// every term a prefix of three letters or more can match is in one shard.
+func ShardOf(term string, shards int) int {
+	h := uint32(2166136261)
+	n := 0
+	for _, r := range term {
+		if n == 3 {
+			break
+		}
+		h = (h ^ uint32(r)) * 16777619
+		n++
+	}
+	return int(h % uint32(shards))
+}
+
+// ShardFile and ChunkFile are the index's files, relative to the site root.
+func ShardFile(n int) string { return "search/t/" + strconv.Itoa(n) + ".json" }
+
+// ChunkFile is the display chunk of pages n*PagesPerChunk and on.
+func ChunkFile(n int) string { return "search/d/" + strconv.Itoa(n) + ".json" }
+
+// Searchable reports whether a page's results go into the index: content
+// pages, not drafts, not pages kept out of lists (`search: false`, or
+// Hugo's `_build: {list: never}`).
+func Searchable(p *model.Page) bool {
+	if p.IsList() || p.Draft {
+		return false
+	}
+	if v, ok := p.Params["search"].(bool); ok && !v {
+		return false
+	}
+	if b, ok := p.Params["_build"].(map[string]any); ok {
+		switch b["list"] {
+		case false, "never", "false":
+			return false
+		}
+	}
+	return true
+}
+
+// Builder gathers the index as pages are rendered (Add may be called from
+// many goroutines) and writes it: display chunks as soon as their pages
+// are all added, term shards at Finish. It keeps per term only its best
+// results, so its memory grows with the vocabulary, not with the site.
+type Builder struct {
+	sink   write.Sink
+	url    func(string) string // root-relative URL with the site's base path
+	index  map[*model.Page]int
+	shards int
+
+	mu      sync.Mutex
+	records int
+	terms   map[string]*term
+	shown   map[uint32][]byte // display data of results in some term's TopShown
+	chunks  map[int]*chunk
+	written []string
+	err     error
+}
+
+type chunk struct {
+	pending int // pages not added yet
+	docs    map[uint32][]byte
+}
+
+// NewBuilder starts an index of pages (those Searchable), written to sink;
+// url makes a root-relative URL of a page URL (the base path added).
+func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *Builder {
+	b := &Builder{sink: sink, url: url, index: map[*model.Page]int{}, terms: map[string]*term{},
+		shown: map[uint32][]byte{}, chunks: map[int]*chunk{}}
+	for _, p := range pages {
+		if !Searchable(p) {
+			continue
+		}
+		n := len(b.index)
+		b.index[p] = n
+		c := b.chunks[n/PagesPerChunk]
+		if c == nil {
+			c = &chunk{docs: map[uint32][]byte{}}
+			b.chunks[n/PagesPerChunk] = c
+		}
+		c.pending++
+	}
+	b.shards = ShardCount(len(b.index))
+	return b
+}
+
+// Shards is the number of term shards, which pages tell the script.
+func (b *Builder) Shards() int { return b.shards }
+
+// Add indexes a page's parts; a page the index leaves out is ignored.
+func (b *Builder) Add(p *model.Page, parts []Part) error {
+	n, ok := b.index[p]
+	if !ok {
+		return nil
+	}
+	recs := b.tokenise(p, n, parts)
+	b.mu.Lock()
+	for i := range recs {
+		b.addRecord(&recs[i])
+	}
+	ci := n / PagesPerChunk
+	c := b.chunks[ci]
+	for _, r := range recs {
+		c.docs[r.ref] = r.display
+	}
+	c.pending--
+	done := c.pending == 0
+	if done {
+		delete(b.chunks, ci)
+	}
+	b.mu.Unlock()
+	if done {
+		return b.writeChunk(ci, c)
+	}
+	return nil
+}
+
+// record is one result, tokenised: per term, how often it occurs in
+// each field.
+type record struct {
+	ref     uint32
+	code    uint8
+	boost   float64
+	length  int // words of the body
+	tf      map[string]*[fields]float64
+	display []byte
+}
+
+// The fields of a result, scored apart (BM25F-like: each saturates on its
+// own, so a word in the heading always outweighs the same word repeated in
+// the body) and weighed by fieldWeight.
+const (
+	fieldBody = iota
+	fieldHeading
+	fieldTitle
+	fields
+)
+
+var fieldWeight = [fields]float64{fieldBody: 1, fieldHeading: 2, fieldTitle: 0.5}
+
+func (r *record) count(terms []string, field int) {
+	for _, t := range terms {
+		c := r.tf[t]
+		if c == nil {
+			c = new([fields]float64)
+			r.tf[t] = c
+		}
+		c[field]++
+	}
+}
+
+// score is BM25's term part for one result; the body's is normalised by
+// its length, a heading's and a title's are not (they are all short).
+func (r *record) score(tf *[fields]float64) float64 {
+	norm := bm25K1 * (1 - bm25B + bm25B*float64(r.length)/avgLen)
+	s := 0.0
+	for f, n := range tf {
+		if n == 0 {
+			continue
+		}
+		k := bm25K1
+		if f == fieldBody {
+			k = norm
+		}
+		s += fieldWeight[f] * n * (bm25K1 + 1) / (n + k)
+	}
+	return s * r.boost
+}
+
+func (b *Builder) tokenise(p *model.Page, n int, parts []Part) []record {
+	if len(parts) > maxParts {
+		parts = parts[:maxParts]
+	}
+	tok := getTokenizer()
+	defer putTokenizer(tok)
+	title := slices.Clone(tok.terms(p.Title))
+	stage := stageCode(p.Stage)
+	recs := make([]record, len(parts))
+	for i, part := range parts {
+		r := &recs[i]
+		r.ref = uint32(n)<<8 | uint32(i)
+		r.code = uint8(slices.Index(Kinds, part.Kind))<<stageCodeShift | stage
+		r.boost = kindBoost[part.Kind]
+		r.tf = map[string]*[fields]float64{}
+		if part.Heading == "" {
+			r.count(title, fieldHeading) // the page's own: its title is its heading
+		} else {
+			r.count(title, fieldTitle)
+			r.count(tok.terms(part.Heading), fieldHeading)
+		}
+		body := tok.terms(part.Text)
+		r.length = len(body)
+		r.count(body, fieldBody)
+		r.display = b.display(p, part)
+	}
+	return recs
+}
+
+func stageCode(stage string) uint8 {
+	if i := slices.Index(Stages, stage); i > 0 {
+		return uint8(i)
+	}
+	return 0
+}
+
+// display is what a result shows: [url, heading, page title, kind, stage,
+// snippet].
+func (b *Builder) display(p *model.Page, part Part) []byte {
+	url := b.url(p.URL)
+	if part.Anchor != "" {
+		url += "#" + part.Anchor
+	}
+	snippet := part.Snippet
+	if part.Kind == KindPage && p.Description != "" {
+		snippet = Cut(p.Description, maxSnippet)
+	}
+	out, _ := json.Marshal([]string{url, part.Heading, p.Title, part.Kind, p.Stage, snippet})
+	return out
+}
+
+// addRecord offers a result to each of its terms; b.mu is held.
+func (b *Builder) addRecord(r *record) {
+	b.records++
+	for word, tf := range r.tf {
+		t := b.terms[word]
+		if t == nil {
+			t = &term{}
+			b.terms[word] = t
+		}
+		t.df++
+		p := posting{ref: r.ref, score: float32(r.score(tf)), code: r.code}
+		t.top.offer(p, TopK)
+		if t.shown.offer(p, TopShown) {
+			b.shown[r.ref] = r.display
+		}
+	}
+}
+
+func (b *Builder) writeChunk(n int, c *chunk) error {
+	refs := make([]uint32, 0, len(c.docs))
+	for ref := range c.docs {
+		refs = append(refs, ref)
+	}
+	slices.Sort(refs)
+	buf := []byte{'{'}
+	for i, ref := range refs {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '"')
+		buf = strconv.AppendUint(buf, uint64(ref), 10)
+		buf = append(buf, '"', ':')
+		buf = append(buf, c.docs[ref]...)
+	}
+	buf = append(buf, '}')
+	return b.write(ChunkFile(n), buf)
+}
+
+func (b *Builder) write(name string, data []byte) error {
+	if err := b.sink.Write(name, data); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	b.mu.Lock()
+	b.written = append(b.written, name)
+	b.mu.Unlock()
+	return nil
+}
+
+// Finish writes the term shards and the chunks of pages never added, and
+// returns every file the index wrote, sorted.
+func (b *Builder) Finish() ([]string, error) {
+	for ci, c := range b.chunks {
+		if err := b.writeChunk(ci, c); err != nil {
+			return nil, err
+		}
+	}
+	b.chunks = nil
+	shards := make([][]string, b.shards)
+	for word := range b.terms {
+		s := ShardOf(word, b.shards)
+		shards[s] = append(shards[s], word)
+	}
+	for n, words := range shards {
+		slices.Sort(words)
+		if err := b.write(ShardFile(n), b.encodeShard(words)); err != nil {
+			return nil, err
+		}
+	}
+	b.terms, b.shown = nil, nil
+	slices.Sort(b.written)
+	return b.written, nil
+}
+
+// encodeShard writes a shard: {"t": {term: [df, ref deltas, impacts,
+// codes]}, "d": {ref: display}} with refs ascending in each term.
+func (b *Builder) encodeShard(words []string) []byte {
+	buf := []byte(`{"t":{`)
+	var shown []uint32
+	for i, w := range words {
+		t := b.terms[w]
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendQuote(buf, w)
+		buf = append(buf, ':', '[')
+		buf = strconv.AppendInt(buf, int64(t.df), 10)
+		buf = t.appendPostings(buf, b.idf(t.df))
+		buf = append(buf, ']')
+		for _, p := range t.shown {
+			shown = append(shown, p.ref)
+		}
+	}
+	buf = append(buf, `},"d":{`...)
+	slices.Sort(shown)
+	shown = slices.Compact(shown)
+	for i, ref := range shown {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '"')
+		buf = strconv.AppendUint(buf, uint64(ref), 10)
+		buf = append(buf, '"', ':')
+		buf = append(buf, b.shown[ref]...)
+	}
+	return append(buf, '}', '}')
+}
+
+// idf is BM25's inverse document frequency.
+func (b *Builder) idf(df int) float64 {
+	n := float64(b.records)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
