@@ -330,3 +330,28 @@ func OneEdit(a, b string) bool {
 	}
 	return i+1 < len(x) && x[i] == y[i+1] && x[i+1] == y[i] && slices.Equal(x[i+2:], y[i+2:])
 }
+
+// All returns every result of the index, read from its display chunks,
+// in index order (for tests and tools).
+func (x *Index) All() ([]Result, error) {
+	entries, err := fs.ReadDir(x.fsys, "search/d")
+	if err != nil {
+		return nil, err
+	}
+	var out []Result
+	for n := range entries {
+		c, err := x.chunk(n)
+		if err != nil {
+			return nil, err
+		}
+		for key, doc := range c {
+			ref, err := strconv.ParseUint(key, 10, 32)
+			if err != nil || len(doc) != 6 {
+				return nil, fmt.Errorf("%s: bad result %q", ChunkFile(n), key)
+			}
+			out = append(out, Result{Ref: uint32(ref), URL: doc[0], Heading: doc[1], Title: doc[2], Kind: doc[3], Stage: doc[4], Snippet: doc[5]})
+		}
+	}
+	slices.SortFunc(out, func(a, b Result) int { return cmp.Compare(a.Ref, b.Ref) })
+	return out, nil
+}
