@@ -18,10 +18,14 @@ const (
 	// reads at most TopK results per word, whatever the size of the site.
 	TopK = 150
 	// TopShown of them carry their display data in the term's shard, so
-	// a query's best results need no other file.
-	TopShown = 8
+	// a one-word query's results need no other file.
+	TopShown = 10
+	// shownKept is how many the builder keeps display data for: the
+	// TopShown by final impact are among them even when rounding the
+	// scores to impacts ties some.
+	shownKept = 2 * TopShown
 	// PagesPerChunk pages' results share one display chunk.
-	PagesPerChunk = 8
+	PagesPerChunk = 4
 	// pagesPerShard sets the number of term shards from the site's size.
 	pagesPerShard = 40
 	maxShards     = 4096
@@ -282,7 +286,7 @@ func (b *Builder) addRecord(r *record) {
 		t.df++
 		p := posting{ref: r.ref, score: float32(r.score(tf)), code: r.code}
 		t.top.offer(p, TopK)
-		if t.shown.offer(p, TopShown) {
+		if t.shown.offer(p, shownKept) {
 			b.shown[r.ref] = r.display
 		}
 	}
@@ -356,11 +360,10 @@ func (b *Builder) encodeShard(words []string) []byte {
 		buf = strconv.AppendQuote(buf, w)
 		buf = append(buf, ':', '[')
 		buf = strconv.AppendInt(buf, int64(t.df), 10)
-		buf = t.appendPostings(buf, b.idf(t.df))
+		idf := b.idf(t.df)
+		buf = t.appendPostings(buf, idf)
 		buf = append(buf, ']')
-		for _, p := range t.shown {
-			shown = append(shown, p.ref)
-		}
+		shown = append(shown, t.shownRefs(idf)...)
 	}
 	buf = append(buf, `},"d":{`...)
 	slices.Sort(shown)

@@ -38,7 +38,7 @@ const maxPartWords = 200
 
 // maxSnippet is the longest snippet, in bytes, but a best answer is shown
 // whole up to twice that.
-const maxSnippet = 240
+const maxSnippet = 200
 
 // Parts returns the results of a parsed page, in document order: the page
 // itself, then its answers and sections, then its questions and steps.
@@ -156,7 +156,7 @@ func (w *partWalker) flush() {
 			heading = "" // the page's own question: its title
 		}
 		w.out = append(w.out, Part{Kind: KindAnswer, Anchor: c.anchor, Heading: heading,
-			Snippet: Cut(c.answer.DirectText, 2*maxSnippet), Text: text})
+			Snippet: Cut(c.answer.DirectText, 3*maxSnippet/2), Text: text})
 	case c.anchor == "" && c.heading == "":
 		w.out = append(w.out, Part{Kind: KindPage, Snippet: Cut(text, maxSnippet), Text: text})
 	case !w.own[c.anchor]:

@@ -72,6 +72,28 @@ func (h *topList) offer(p posting, k int) bool {
 	return true
 }
 
+// impact is a posting's BM25 score as the index stores it.
+func impact(p posting, idf float64) int64 {
+	return max(1, int64(math.Round(idf*float64(p.score)*impactScale)))
+}
+
+// shownRefs are the TopShown results of the term by impact, as a query
+// ranks them (ties by ref).
+func (t *term) shownRefs(idf float64) []uint32 {
+	ps := slices.Clone(t.shown)
+	slices.SortFunc(ps, func(a, b posting) int {
+		if d := impact(b, idf) - impact(a, idf); d != 0 {
+			return int(d)
+		}
+		return int(int64(a.ref) - int64(b.ref))
+	})
+	refs := make([]uint32, 0, TopShown)
+	for _, p := range ps[:min(len(ps), TopShown)] {
+		refs = append(refs, p.ref)
+	}
+	return refs
+}
+
 // appendPostings writes ",[ref deltas],[impacts],[codes]" with refs
 // ascending; an impact is the BM25 score times impactScale, at least 1.
 func (t *term) appendPostings(buf []byte, idf float64) []byte {
@@ -91,7 +113,7 @@ func (t *term) appendPostings(buf []byte, idf float64) []byte {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = strconv.AppendInt(buf, max(1, int64(math.Round(idf*float64(p.score)*impactScale))), 10)
+		buf = strconv.AppendInt(buf, impact(p, idf), 10)
 	}
 	buf = append(buf, "],["...)
 	for i, p := range ps {

@@ -27,7 +27,7 @@
   var KINDS = ['page', 'answer', 'question', 'step', 'section'];
   var STAGES = ['', 'activation', 'adoption', 'expansion', 'advocacy', 'renewal'];
   var KIND_LABELS = { page: 'Page', answer: 'Best answer', question: 'Question', step: 'Step', section: 'Section' };
-  var PAGES_PER_CHUNK = 8;
+  var PAGES_PER_CHUNK = 4;
   var EXACT = 10, PREFIX = 8, TYPO = 6, MAX_EXPANSIONS = 12, MIN_PREFIX = 3, MIN_TYPO = 5, MAX_WORD = 32;
   var LETTER = /[\p{L}\p{N}]/u;
 
