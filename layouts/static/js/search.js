@@ -329,7 +329,7 @@
     var kind = form.querySelector('select[name=kind]');
     var stage = form.querySelector('select[name=stage]');
     var isPage = form.hasAttribute('data-page');
-    var seq = 0, timer = 0;
+    var seq = 0, timer = 0, limit = 10, focusAt = -1;
 
     function open(show) {
       if (isPage) return;
@@ -354,6 +354,13 @@
       });
       var n = r.results.length;
       status.textContent = n ? n + (n === 1 ? ' result' : ' results') + ' for “' + q + '”' : 'No results for “' + q + '”';
+      if (isPage && n === limit) {
+        var more = list.appendChild(doc.createElement('li')).appendChild(doc.createElement('button'));
+        more.type = 'button';
+        more.className = 'button button-secondary search-more';
+        more.textContent = 'More results';
+        more.addEventListener('click', function () { limit += 10; focusAt = n; run(); });
+      }
       if (!isPage && n) {
         var li = list.appendChild(doc.createElement('li'));
         var all = li.appendChild(doc.createElement('a'));
@@ -362,6 +369,8 @@
         all.textContent = 'All results and filters';
       }
       open(true);
+      if (focusAt >= 0 && links()[focusAt]) links()[focusAt].focus(); // the first of the more results
+      focusAt = -1;
     }
 
     function run() {
@@ -378,17 +387,18 @@
         open(false);
         return;
       }
-      index.query(q, filter(), isPage ? 20 : 8).then(function (r) {
+      index.query(q, filter(), isPage ? limit : 8).then(function (r) {
         if (mine === seq) show(q, r);
       }, function () {
         if (mine === seq) { status.textContent = 'Search is not available right now.'; open(true); }
       });
     }
 
-    input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 60); });
-    [kind, stage].forEach(function (s) { if (s) s.addEventListener('change', run); });
+    function fresh() { limit = 10; run(); }
+    input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(fresh, 60); });
+    [kind, stage].forEach(function (s) { if (s) s.addEventListener('change', fresh); });
     form.addEventListener('submit', function (e) {
-      if (isPage) { e.preventDefault(); run(); }
+      if (isPage) { e.preventDefault(); fresh(); }
     });
     form.addEventListener('keydown', function (e) {
       var ls = links(), at = ls.indexOf(doc.activeElement);
