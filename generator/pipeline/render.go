@@ -53,7 +53,7 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 		if err != nil {
 			return err
 		}
-		pass.SiteFiles = append(pass.SiteFiles, files...)
+		pass.SearchFiles = files
 		w.lap("search index")
 	}
 	if out.SiteFiles {

@@ -9,6 +9,7 @@ import (
 	"playbook/generator/markdown"
 	"playbook/generator/model"
 	"playbook/generator/render"
+	"playbook/generator/search"
 	"playbook/layouts"
 )
 
@@ -24,6 +25,8 @@ type Session struct {
 	// spill, when set, keeps prepared pages on disk between parse and
 	// render (a one-off run), so memory does not grow with the site.
 	spill *spill
+	// search is serve's site search, kept between runs.
+	search *search.Live
 }
 
 // NewSession opens the site folder.

@@ -251,7 +251,6 @@ func shoot(t *testing.T, width int64, scheme, page string) {
 	}
 }
 
-
 // scriptBudget is the most the search script may weigh, minified and
 // gzip-compressed, index loader included.
 const scriptBudget = 12 << 10

@@ -102,7 +102,9 @@ type Builder struct {
 	sink   write.Sink
 	url    func(string) string // root-relative URL with the site's base path
 	index  map[*model.Page]int
+	pages  []*model.Page // the searchable pages, in site order
 	shards int
+	live   *Live // serve's: pages are kept and the index made at Finish
 
 	mu      sync.Mutex
 	records int
@@ -129,6 +131,7 @@ func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *
 		}
 		n := len(b.index)
 		b.index[p] = n
+		b.pages = append(b.pages, p)
 		c := b.chunks[n/PagesPerChunk]
 		if c == nil {
 			c = &chunk{docs: map[uint32][]byte{}}
@@ -149,21 +152,14 @@ func (b *Builder) Add(p *model.Page, parts []Part) error {
 	if !ok {
 		return nil
 	}
-	recs := b.tokenise(p, n, parts)
+	recs := b.tokenise(p, parts)
 	b.mu.Lock()
-	for i := range recs {
-		b.addRecord(&recs[i])
+	if b.live != nil {
+		b.live.put(p.URL, recs)
+		b.mu.Unlock()
+		return nil
 	}
-	ci := n / PagesPerChunk
-	c := b.chunks[ci]
-	for _, r := range recs {
-		c.docs[r.ref] = r.display
-	}
-	c.pending--
-	done := c.pending == 0
-	if done {
-		delete(b.chunks, ci)
-	}
+	done, ci, c := b.addPage(n, recs)
 	b.mu.Unlock()
 	if done {
 		return b.writeChunk(ci, c)
@@ -171,15 +167,42 @@ func (b *Builder) Add(p *model.Page, parts []Part) error {
 	return nil
 }
 
+// addPage indexes page n's results; b.mu is held. done reports that its
+// chunk, c, has all its pages.
+func (b *Builder) addPage(n int, recs []scored) (done bool, ci int, c *chunk) {
+	ci = n / PagesPerChunk
+	c = b.chunks[ci]
+	for i := range recs {
+		ref := uint32(n)<<8 | uint32(i)
+		b.addRecord(ref, &recs[i])
+		c.docs[ref] = recs[i].display
+	}
+	c.pending--
+	done = c.pending == 0
+	if done {
+		delete(b.chunks, ci)
+	}
+	return done, ci, c
+}
+
+// scored is one result ready to index: its terms with their scores.
+type scored struct {
+	code    uint8
+	display []byte
+	terms   []termScore
+}
+
+type termScore struct {
+	term  string
+	score float32
+}
+
 // record is one result, tokenised: per term, how often it occurs in
 // each field.
 type record struct {
-	ref     uint32
-	code    uint8
-	boost   float64
-	length  int // words of the body
-	tf      map[string]*[fields]float64
-	display []byte
+	boost  float64
+	length int // words of the body
+	tf     map[string]*[fields]float64
 }
 
 // The fields of a result, scored apart (BM25F-like: each saturates on its
@@ -223,7 +246,7 @@ func (r *record) score(tf *[fields]float64) float64 {
 	return s * r.boost
 }
 
-func (b *Builder) tokenise(p *model.Page, n int, parts []Part) []record {
+func (b *Builder) tokenise(p *model.Page, parts []Part) []scored {
 	if len(parts) > maxParts {
 		parts = parts[:maxParts]
 	}
@@ -231,13 +254,9 @@ func (b *Builder) tokenise(p *model.Page, n int, parts []Part) []record {
 	defer putTokenizer(tok)
 	title := slices.Clone(tok.terms(p.Title))
 	stage := stageCode(p.Stage)
-	recs := make([]record, len(parts))
+	out := make([]scored, len(parts))
 	for i, part := range parts {
-		r := &recs[i]
-		r.ref = uint32(n)<<8 | uint32(i)
-		r.code = uint8(slices.Index(Kinds, part.Kind))<<stageCodeShift | stage
-		r.boost = kindBoost[part.Kind]
-		r.tf = map[string]*[fields]float64{}
+		r := &record{boost: kindBoost[part.Kind], tf: map[string]*[fields]float64{}}
 		if part.Heading == "" {
 			r.count(title, fieldHeading) // the page's own: its title is its heading
 		} else {
@@ -247,9 +266,15 @@ func (b *Builder) tokenise(p *model.Page, n int, parts []Part) []record {
 		body := tok.terms(part.Text)
 		r.length = len(body)
 		r.count(body, fieldBody)
-		r.display = b.display(p, part)
+		sc := &out[i]
+		sc.code = uint8(slices.Index(Kinds, part.Kind))<<stageCodeShift | stage
+		sc.display = b.display(p, part)
+		sc.terms = make([]termScore, 0, len(r.tf))
+		for t, tf := range r.tf {
+			sc.terms = append(sc.terms, termScore{term: t, score: float32(r.score(tf))})
+		}
 	}
-	return recs
+	return out
 }
 
 func stageCode(stage string) uint8 {
@@ -275,19 +300,19 @@ func (b *Builder) display(p *model.Page, part Part) []byte {
 }
 
 // addRecord offers a result to each of its terms; b.mu is held.
-func (b *Builder) addRecord(r *record) {
+func (b *Builder) addRecord(ref uint32, r *scored) {
 	b.records++
-	for word, tf := range r.tf {
-		t := b.terms[word]
+	for _, ts := range r.terms {
+		t := b.terms[ts.term]
 		if t == nil {
 			t = &term{}
-			b.terms[word] = t
+			b.terms[ts.term] = t
 		}
 		t.df++
-		p := posting{ref: r.ref, score: float32(r.score(tf)), code: r.code}
+		p := posting{ref: ref, score: ts.score, code: r.code}
 		t.top.offer(p, TopK)
 		if t.shown.offer(p, shownKept) {
-			b.shown[r.ref] = r.display
+			b.shown[ref] = r.display
 		}
 	}
 }
@@ -313,6 +338,9 @@ func (b *Builder) writeChunk(n int, c *chunk) error {
 }
 
 func (b *Builder) write(name string, data []byte) error {
+	if b.live != nil && !b.live.changed(name, data) {
+		return nil
+	}
 	if err := b.sink.Write(name, data); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
@@ -323,8 +351,13 @@ func (b *Builder) write(name string, data []byte) error {
 }
 
 // Finish writes the term shards and the chunks of pages never added, and
-// returns every file the index wrote, sorted.
+// returns the files it wrote, sorted (for serve's, those that changed).
 func (b *Builder) Finish() ([]string, error) {
+	if b.live != nil {
+		if err := b.replay(); err != nil {
+			return nil, err
+		}
+	}
 	for ci, c := range b.chunks {
 		if err := b.writeChunk(ci, c); err != nil {
 			return nil, err
