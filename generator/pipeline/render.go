@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"playbook/generator/check"
 	"playbook/generator/model"
@@ -54,7 +55,7 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 			return err
 		}
 		pass.SearchFiles = files
-		w.lap("search index")
+		w.lap("search index (+" + idx.AddTime().Round(time.Millisecond).String() + " indexing pages during render, over all workers)")
 	}
 	if out.SiteFiles {
 		aliases, err := r.Aliases()

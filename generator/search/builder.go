@@ -1,12 +1,14 @@
 package search
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
+	"time"
+	"unicode/utf8"
 
 	"playbook/generator/model"
 	"playbook/generator/write"
@@ -106,6 +108,8 @@ type Builder struct {
 	shards int
 	live   *Live // serve's: pages are kept and the index made at Finish
 
+	busy atomic.Int64 // nanoseconds spent in Add, over all goroutines
+
 	mu      sync.Mutex
 	records int
 	terms   map[string]*term
@@ -143,6 +147,10 @@ func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *
 	return b
 }
 
+// AddTime is the time spent in Add so far, summed over the goroutines
+// that called it: the index's share of the render stage.
+func (b *Builder) AddTime() time.Duration { return time.Duration(b.busy.Load()) }
+
 // Shards is the number of term shards, which pages tell the script.
 func (b *Builder) Shards() int { return b.shards }
 
@@ -152,6 +160,8 @@ func (b *Builder) Add(p *model.Page, parts []Part) error {
 	if !ok {
 		return nil
 	}
+	start := time.Now()
+	defer func() { b.busy.Add(int64(time.Since(start))) }()
 	recs := b.tokenise(p, parts)
 	b.mu.Lock()
 	if b.live != nil {
@@ -197,14 +207,6 @@ type termScore struct {
 	score float32
 }
 
-// record is one result, tokenised: per term, how often it occurs in
-// each field.
-type record struct {
-	boost  float64
-	length int // words of the body
-	tf     map[string]*[fields]float64
-}
-
 // The fields of a result, scored apart (BM25F-like: each saturates on its
 // own, so a word in the heading always outweighs the same word repeated in
 // the body) and weighed by fieldWeight.
@@ -217,21 +219,11 @@ const (
 
 var fieldWeight = [fields]float64{fieldBody: 1, fieldHeading: 2, fieldTitle: 0.5}
 
-func (r *record) count(terms []string, field int) {
-	for _, t := range terms {
-		c := r.tf[t]
-		if c == nil {
-			c = new([fields]float64)
-			r.tf[t] = c
-		}
-		c[field]++
-	}
-}
-
-// score is BM25's term part for one result; the body's is normalised by
-// its length, a heading's and a title's are not (they are all short).
-func (r *record) score(tf *[fields]float64) float64 {
-	norm := bm25K1 * (1 - bm25B + bm25B*float64(r.length)/avgLen)
+// score is BM25's term part for one result with body words, boosted by
+// its kind; the body's is normalised by its length, a heading's and a
+// title's are not (they are all short).
+func score(tf [fields]float32, body int, boost float64) float64 {
+	norm := bm25K1 * (1 - bm25B + bm25B*float64(body)/avgLen)
 	s := 0.0
 	for f, n := range tf {
 		if n == 0 {
@@ -241,9 +233,9 @@ func (r *record) score(tf *[fields]float64) float64 {
 		if f == fieldBody {
 			k = norm
 		}
-		s += fieldWeight[f] * n * (bm25K1 + 1) / (n + k)
+		s += fieldWeight[f] * float64(n) * (bm25K1 + 1) / (float64(n) + k)
 	}
-	return s * r.boost
+	return s * boost
 }
 
 func (b *Builder) tokenise(p *model.Page, parts []Part) []scored {
@@ -256,22 +248,23 @@ func (b *Builder) tokenise(p *model.Page, parts []Part) []scored {
 	stage := stageCode(p.Stage)
 	out := make([]scored, len(parts))
 	for i, part := range parts {
-		r := &record{boost: kindBoost[part.Kind], tf: map[string]*[fields]float64{}}
+		tok.reset()
 		if part.Heading == "" {
-			r.count(title, fieldHeading) // the page's own: its title is its heading
+			tok.count(title, fieldHeading) // the page's own: its title is its heading
 		} else {
-			r.count(title, fieldTitle)
-			r.count(tok.terms(part.Heading), fieldHeading)
+			tok.count(title, fieldTitle)
+			tok.count(tok.terms(part.Heading), fieldHeading)
 		}
 		body := tok.terms(part.Text)
-		r.length = len(body)
-		r.count(body, fieldBody)
+		length := len(body)
+		tok.count(body, fieldBody)
 		sc := &out[i]
 		sc.code = uint8(slices.Index(Kinds, part.Kind))<<stageCodeShift | stage
 		sc.display = b.display(p, part)
-		sc.terms = make([]termScore, 0, len(r.tf))
-		for t, tf := range r.tf {
-			sc.terms = append(sc.terms, termScore{term: t, score: float32(r.score(tf))})
+		sc.terms = make([]termScore, len(tok.order))
+		boost := kindBoost[part.Kind]
+		for j, term := range tok.order {
+			sc.terms[j] = termScore{term: term, score: float32(score(tok.counts[j], length, boost))}
 		}
 	}
 	return out
@@ -295,8 +288,68 @@ func (b *Builder) display(p *model.Page, part Part) []byte {
 	if part.Kind == KindPage && p.Description != "" {
 		snippet = Cut(p.Description, maxSnippet)
 	}
-	out, _ := json.Marshal([]string{url, part.Heading, p.Title, part.Kind, p.Stage, snippet})
-	return out
+	fields := [...]string{url, part.Heading, p.Title, part.Kind, p.Stage, snippet}
+	n := 16
+	for _, f := range fields {
+		n += len(f) + 3
+	}
+	out := make([]byte, 0, n)
+	out = append(out, '[')
+	for i, f := range fields {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendJSONString(out, f)
+	}
+	return append(out, ']')
+}
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it (so no content can close a script or start a tag).
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			}
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // addRecord offers a result to each of its terms; b.mu is held.
@@ -323,7 +376,12 @@ func (b *Builder) writeChunk(n int, c *chunk) error {
 		refs = append(refs, ref)
 	}
 	slices.Sort(refs)
-	buf := []byte{'{'}
+	size := 2
+	for _, d := range c.docs {
+		size += len(d) + 12
+	}
+	buf := make([]byte, 0, size)
+	buf = append(buf, '{')
 	for i, ref := range refs {
 		if i > 0 {
 			buf = append(buf, ',')

@@ -38,41 +38,55 @@ func Words(text string) []string {
 // EachWord calls fn with each normalised word of text, as Words returns
 // them, without collecting them.
 func EachWord(text string, fn func(w string)) {
-	var b strings.Builder
-	n := 0 // letters in b
+	eachWord(text, nil, func(w []byte) { fn(string(w)) })
+}
+
+// eachWord calls fn with each normalised word of text, in buf's memory:
+// fn must copy what it keeps. It returns buf for the next call.
+func eachWord(text string, buf []byte, fn func(w []byte)) []byte {
+	w := buf[:0]
+	n := 0 // letters in w
 	flush := func() {
 		if n > 0 && n <= maxWordLen {
-			fn(b.String())
+			fn(w)
 		}
-		b.Reset()
+		w = w[:0]
 		n = 0
 	}
-	for _, r := range text {
-		switch {
-		case r == '\'' || r == '’':
-			continue
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
-				b.WriteRune(r)
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf { // ASCII, most of the text: no decoding
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				w = append(w, c)
 				n++
-				continue
+			case 'A' <= c && c <= 'Z':
+				w = append(w, c+'a'-'A')
+				n++
+			case c == '\'':
+			default:
+				flush()
 			}
-			flush()
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case r == '’':
 		case unicode.IsLetter(r) || unicode.IsNumber(r):
 			r = unicode.ToLower(r)
 			if f, ok := foldMap[r]; ok {
 				r = f
 			}
-			b.WriteRune(r)
+			w = utf8.AppendRune(w, r)
 			n++
 		default:
 			flush()
 		}
 	}
 	flush()
+	return w
 }
 
 // stopWords are not indexed: they are in most results and say little of
