@@ -30,7 +30,7 @@ func keep(pass *pipeline.Pass, err error, mem *write.Memory, prev *state, p *pla
 		return nil, diag.List{renderFailure(err)}
 	}
 	// The search index files a run writes replace those of prev.
-	out, err := merge(prev, slices.Concat(pass.Outputs.Drop, pass.SearchFiles), mem.Snapshot())
+	out, err := merge(prev, slices.Concat(pass.Outputs.Drop, pass.SearchFiles, pass.SearchGone), mem.Snapshot())
 	if err != nil {
 		return nil, diag.List{renderFailure(err)}
 	}

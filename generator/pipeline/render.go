@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"playbook/generator/check"
 	"playbook/generator/model"
@@ -54,8 +53,8 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 		if err != nil {
 			return err
 		}
-		pass.SearchFiles = files
-		w.lap("search index (+" + idx.AddTime().Round(time.Millisecond).String() + " indexing pages during render, over all workers)")
+		pass.SearchFiles, pass.SearchGone = files, idx.Gone()
+		w.lap("search index")
 	}
 	if out.SiteFiles {
 		aliases, err := r.Aliases()

@@ -24,7 +24,10 @@ type Pass struct {
 	// SearchFiles are the site search's index files the run wrote (serve:
 	// those that changed); not among SiteFiles, so serve never drops them,
 	// only replaces them.
-	SearchFiles    []string
+	SearchFiles []string
+	// SearchGone are the index files of serve's previous run this one no
+	// longer has.
+	SearchGone     []string
 	StaticProblems diag.List
 	RenderProblems diag.List // found rendering the pages and site files
 	CheckProblems  diag.List // found checking the output's links and structured data

@@ -6,21 +6,15 @@ import (
 	"playbook/generator/write"
 )
 
-// searchIndex sets up the site search of a run: every page is told the
-// number of term shards; a one-off run that renders every page builds the
+// searchIndex sets up the site search of a run: every page gets the
+// search box; a one-off run that renders every page builds the
 // index as its pages render, and serve's runs update the session's. The index's JSON goes to
 // sink directly: it is written compact, and no link is checked in it.
 func (s *Session) searchIndex(in *Inputs, out Outputs, sink write.Sink, opts *render.Options) *search.Builder {
 	if s.opts.NoSearch {
 		return nil
 	}
-	n := 0
-	for _, p := range in.Site.Content {
-		if search.Searchable(p) {
-			n++
-		}
-	}
-	opts.SearchShards = search.ShardCount(n)
+	opts.SearchBox = true
 	base := in.Config.BasePath()
 	url := func(u string) string { return render.RelURL(base, u) }
 	var b *search.Builder

@@ -77,7 +77,7 @@ func (r *Renderer) content(p *model.Page, pr *Prepared) template.HTML {
 
 func (r *Renderer) pageData(p *model.Page, pr *Prepared) *PageData {
 	d := &PageData{Site: r.site, Config: r.site.Config, Page: p, Content: r.content(p, pr), Year: r.year,
-		SearchShards: r.opts.SearchShards}
+		Search: r.opts.SearchBox}
 	if pr != nil {
 		d.TOC = pr.TOC
 	}

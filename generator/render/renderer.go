@@ -33,9 +33,9 @@ type Options struct {
 	// Search, when set, is given each content page's search results
 	// (Prepared.Search) as the page is rendered: the site search index.
 	Search func(p *model.Page, parts []search.Part) error
-	// SearchShards is the site search's number of term shards, which
-	// every page tells the script; 0 leaves the search box out.
-	SearchShards int
+	// SearchBox puts the site search's box and script on every page, and
+	// writes the search page.
+	SearchBox bool
 }
 
 // Renderer writes the pages and site files of one build. Page may be

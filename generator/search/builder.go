@@ -5,9 +5,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
-	"sync/atomic"
-	"time"
 	"unicode/utf8"
 
 	"playbook/generator/model"
@@ -28,9 +27,10 @@ const (
 	shownKept = 2 * TopShown
 	// PagesPerChunk pages' results share one display chunk.
 	PagesPerChunk = 4
-	// pagesPerShard sets the number of term shards from the site's size.
-	pagesPerShard = 40
-	maxShards     = 4096
+	// shardBytes is about how much JSON a term shard holds (about a
+	// quarter of that compressed); the number of shards follows from it.
+	shardBytes = 32 << 10
+	maxShards  = 1 << 14
 	// maxParts is the most results one page gives (a ref keeps the part in
 	// its low 8 bits).
 	maxParts = 256
@@ -49,12 +49,15 @@ var kindBoost = map[string]float64{KindAnswer: 1.3, KindQuestion: 1.2, KindPage:
 // Stages are the journey stages in the order of their codes; "" is none.
 var Stages = []string{"", "activation", "adoption", "expansion", "advocacy", "renewal"}
 
-// ShardCount is the number of term shards of a site with pages searchable
-// pages: about one per pagesPerShard pages, so a shard's size stays about
-// the same as the site grows.
-func ShardCount(pages int) int {
-	return min(max(1, (pages+pagesPerShard-1)/pagesPerShard), maxShards)
+// shardCount is the number of term shards for an index of size bytes, so
+// a shard's size stays about the same whatever the site's.
+func shardCount(size int) int {
+	return min(max(1, (size+shardBytes-1)/shardBytes), maxShards)
 }
+
+// MetaFile says how the index is split: {"shards": N, "chunk": pages per
+// chunk}. The script reads it before its first query.
+const MetaFile = "search/meta.json"
 
 // ShardOf is the shard holding term: a hash of its first three letters, so
 // every term a prefix of three letters or more can match is in one shard.
@@ -101,14 +104,11 @@ func Searchable(p *model.Page) bool {
 // are all added, term shards at Finish. It keeps per term only its best
 // results, so its memory grows with the vocabulary, not with the site.
 type Builder struct {
-	sink   write.Sink
-	url    func(string) string // root-relative URL with the site's base path
-	index  map[*model.Page]int
-	pages  []*model.Page // the searchable pages, in site order
-	shards int
-	live   *Live // serve's: pages are kept and the index made at Finish
-
-	busy atomic.Int64 // nanoseconds spent in Add, over all goroutines
+	sink  write.Sink
+	url   func(string) string // root-relative URL with the site's base path
+	index map[*model.Page]int
+	pages []*model.Page // the searchable pages, in site order
+	live  *Live         // serve's: pages are kept and the index made at Finish
 
 	mu      sync.Mutex
 	records int
@@ -116,8 +116,12 @@ type Builder struct {
 	shown   map[uint32][]byte // display data of results in some term's TopShown
 	chunks  map[int]*chunk
 	written []string
-	err     error
+	gone    []string
 }
+
+// Gone are the index files of serve's previous build that this one no
+// longer has (fewer shards, fewer chunks), known after Finish.
+func (b *Builder) Gone() []string { return b.gone }
 
 type chunk struct {
 	pending int // pages not added yet
@@ -143,16 +147,8 @@ func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *
 		}
 		c.pending++
 	}
-	b.shards = ShardCount(len(b.index))
 	return b
 }
-
-// AddTime is the time spent in Add so far, summed over the goroutines
-// that called it: the index's share of the render stage.
-func (b *Builder) AddTime() time.Duration { return time.Duration(b.busy.Load()) }
-
-// Shards is the number of term shards, which pages tell the script.
-func (b *Builder) Shards() int { return b.shards }
 
 // Add indexes a page's parts; a page the index leaves out is ignored.
 func (b *Builder) Add(p *model.Page, parts []Part) error {
@@ -160,8 +156,6 @@ func (b *Builder) Add(p *model.Page, parts []Part) error {
 	if !ok {
 		return nil
 	}
-	start := time.Now()
-	defer func() { b.busy.Add(int64(time.Since(start))) }()
 	recs := b.tokenise(p, parts)
 	b.mu.Lock()
 	if b.live != nil {
@@ -397,7 +391,7 @@ func (b *Builder) writeChunk(n int, c *chunk) error {
 
 func (b *Builder) write(name string, data []byte) error {
 	if b.live != nil && !b.live.changed(name, data) {
-		return nil
+		return nil // b.mu is not needed: a live builder writes from Finish only
 	}
 	if err := b.sink.Write(name, data); err != nil {
 		return fmt.Errorf("search index: %w", err)
@@ -422,39 +416,77 @@ func (b *Builder) Finish() ([]string, error) {
 		}
 	}
 	b.chunks = nil
-	shards := make([][]string, b.shards)
-	for word := range b.terms {
-		s := ShardOf(word, b.shards)
-		shards[s] = append(shards[s], word)
-	}
-	for n, words := range shards {
-		slices.Sort(words)
-		if err := b.write(ShardFile(n), b.encodeShard(words)); err != nil {
-			return nil, err
-		}
+	if err := b.writeShards(); err != nil {
+		return nil, err
 	}
 	b.terms, b.shown = nil, nil
+	if b.live != nil {
+		b.gone = b.live.forgetOthers()
+	}
 	slices.Sort(b.written)
 	return b.written, nil
 }
 
+// fragment is one term's part of its shard.
+type fragment struct {
+	word  string
+	json  []byte   // "term":[df,[ref deltas],[impacts],[codes]]
+	shown []uint32 // the results whose display data goes with it
+}
+
+// writeShards splits the terms into as many shards as their size asks
+// for, writes them, then the meta file that says how many.
+func (b *Builder) writeShards() error {
+	frags := make([]fragment, 0, len(b.terms))
+	size := 0
+	for word, t := range b.terms {
+		idf := b.idf(t.df)
+		f := fragment{word: word, shown: t.shownRefs(idf)}
+		f.json = appendJSONString(nil, word)
+		f.json = append(f.json, ':', '[')
+		f.json = strconv.AppendInt(f.json, int64(t.df), 10)
+		f.json = append(t.appendPostings(f.json, idf), ']')
+		size += len(f.json)
+		for _, ref := range f.shown {
+			size += len(b.shown[ref]) / 2 // shared with other terms of the shard, often
+		}
+		frags = append(frags, f)
+	}
+	shards := shardCount(size)
+	if b.live != nil && shards != b.live.shards {
+		b.live.rewriteShards()
+		b.live.shards = shards
+	}
+	slices.SortFunc(frags, func(x, y fragment) int { return strings.Compare(x.word, y.word) })
+	groups := make([][]fragment, shards)
+	for _, f := range frags {
+		n := ShardOf(f.word, shards)
+		groups[n] = append(groups[n], f)
+	}
+	for n, g := range groups {
+		if err := b.write(ShardFile(n), b.encodeShard(g)); err != nil {
+			return err
+		}
+	}
+	return b.write(MetaFile, fmt.Appendf(nil, `{"shards":%d,"chunk":%d}`, shards, PagesPerChunk))
+}
+
 // encodeShard writes a shard: {"t": {term: [df, ref deltas, impacts,
 // codes]}, "d": {ref: display}} with refs ascending in each term.
-func (b *Builder) encodeShard(words []string) []byte {
-	buf := []byte(`{"t":{`)
+func (b *Builder) encodeShard(frags []fragment) []byte {
+	size := 16
+	for _, f := range frags {
+		size += len(f.json) + 1 + 300*len(f.shown)
+	}
+	buf := make([]byte, 0, size)
+	buf = append(buf, `{"t":{`...)
 	var shown []uint32
-	for i, w := range words {
-		t := b.terms[w]
+	for i, f := range frags {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = strconv.AppendQuote(buf, w)
-		buf = append(buf, ':', '[')
-		buf = strconv.AppendInt(buf, int64(t.df), 10)
-		idf := b.idf(t.df)
-		buf = t.appendPostings(buf, idf)
-		buf = append(buf, ']')
-		shown = append(shown, t.shownRefs(idf)...)
+		buf = append(buf, f.json...)
+		shown = append(shown, f.shown...)
 	}
 	buf = append(buf, `},"d":{`...)
 	slices.Sort(shown)

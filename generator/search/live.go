@@ -2,6 +2,8 @@ package search
 
 import (
 	"hash/maphash"
+	"slices"
+	"strings"
 
 	"playbook/generator/model"
 	"playbook/generator/write"
@@ -13,16 +15,20 @@ import (
 // the index again from the results kept (in site order, so the files are
 // those a fresh build writes) and writes only the files that changed.
 type Live struct {
-	pages  map[string][]scored // by page URL
-	terms  map[string]string   // one copy of each term
-	sums   map[string]uint64   // index file -> hash of what it holds
-	seed   maphash.Seed
-	shards int
+	pages map[string][]scored // by page URL
+	terms map[string]string   // one copy of each term
+	sums  map[string]uint64   // index file -> hash of what it holds
+	seen  map[string]bool     // the files the build being made has
+	// rewrite has the term shards written whatever they held.
+	rewrite bool
+	seed    maphash.Seed
+	shards  int
 }
 
 // NewLive returns an empty live index.
 func NewLive() *Live {
-	return &Live{pages: map[string][]scored{}, terms: map[string]string{}, sums: map[string]uint64{}, seed: maphash.MakeSeed()}
+	return &Live{pages: map[string][]scored{}, terms: map[string]string{}, sums: map[string]uint64{},
+		seen: map[string]bool{}, seed: maphash.MakeSeed()}
 }
 
 // Builder returns the index builder of one rebuild of pages (the site's
@@ -32,12 +38,32 @@ func NewLive() *Live {
 func (l *Live) Builder(pages []*model.Page, url func(string) string, sink write.Sink, whole bool) *Builder {
 	b := NewBuilder(pages, url, sink)
 	b.live = l
-	if whole || b.shards != l.shards {
-		clear(l.sums) // every term moves to another shard
-		l.shards = b.shards
+	if whole {
+		clear(l.sums)
 	}
+	clear(l.seen)
 	return b
 }
+
+// forgetOthers forgets the files the build just made does not have, and
+// returns them, sorted.
+func (l *Live) forgetOthers() []string {
+	var gone []string
+	for name := range l.sums {
+		if !l.seen[name] {
+			gone = append(gone, name)
+			delete(l.sums, name)
+		}
+	}
+	clear(l.seen)
+	l.rewrite = false
+	slices.Sort(gone)
+	return gone
+}
+
+// rewriteShards has every term shard written again: their number
+// changed, so every term moves.
+func (l *Live) rewriteShards() { l.rewrite = true }
 
 // put keeps a page's results, its terms interned; the builder's mutex is
 // held.
@@ -58,8 +84,9 @@ func (l *Live) put(url string, recs []scored) {
 // changed reports whether an index file's data differs from what it held,
 // and remembers the new data.
 func (l *Live) changed(name string, data []byte) bool {
+	l.seen[name] = true
 	sum := maphash.Bytes(l.seed, data)
-	if old, ok := l.sums[name]; ok && old == sum {
+	if old, ok := l.sums[name]; ok && old == sum && !(l.rewrite && strings.HasPrefix(name, "search/t/")) {
 		return false
 	}
 	l.sums[name] = sum

@@ -55,7 +55,7 @@ func TestLiveWritesOnlyChanges(t *testing.T) {
 		all[i] = "common words for every page"
 	}
 	first := run(all)
-	if len(first) != 1+(len(pages)+PagesPerChunk-1)/PagesPerChunk {
+	if len(first) != 2+(len(pages)+PagesPerChunk-1)/PagesPerChunk { // meta, one shard, the chunks
 		t.Fatalf("first build wrote %v", first)
 	}
 	if again := run(nil); len(again) != 0 {

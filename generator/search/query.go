@@ -97,13 +97,19 @@ type Index struct {
 	Fetched []string
 }
 
-// Open reads the index under a built site's root.
+// Open reads the index under a built site's root. Its meta file counts
+// among Fetched, as it does in the browser.
 func Open(fsys fs.FS) (*Index, error) {
-	entries, err := fs.ReadDir(fsys, "search/t")
-	if err != nil {
+	x := &Index{fsys: fsys, cache: map[int]*shard{}, chunks: map[int]map[string][]string{}}
+	var meta struct{ Shards, Chunk int }
+	if err := x.read(MetaFile, &meta); err != nil {
 		return nil, fmt.Errorf("no search index in the output (%w): build the site first", err)
 	}
-	return &Index{fsys: fsys, shards: len(entries), cache: map[int]*shard{}, chunks: map[int]map[string][]string{}}, nil
+	if meta.Shards < 1 || meta.Chunk != PagesPerChunk {
+		return nil, fmt.Errorf("%s: %d shards of chunks of %d pages: not an index this playbook reads", MetaFile, meta.Shards, meta.Chunk)
+	}
+	x.shards = meta.Shards
+	return x, nil
 }
 
 // Shards is the number of term shards.

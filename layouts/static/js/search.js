@@ -3,8 +3,9 @@
  *
  * Plain ES2017, no framework, no build step. The index is split by term
  * (search/t/N.json, N from the first three letters of the term) and by page
- * range (search/d/N.json); a query fetches the shards of its words and, for
- * results whose display data its shards lack, their chunks. words, stem,
+ * range (search/d/N.json); search/meta.json says how. A query fetches the
+ * shards of its words and, for results whose display data its shards lack,
+ * their chunks. words, stem,
  * queryWords, candidates and rank mirror the Go package
  * playbook/generator/search, and generator/search/parity_test.go runs this
  * file under Node to prove it. Result text is written with textContent,
@@ -27,7 +28,6 @@
   var KINDS = ['page', 'answer', 'question', 'step', 'section'];
   var STAGES = ['', 'activation', 'adoption', 'expansion', 'advocacy', 'renewal'];
   var KIND_LABELS = { page: 'Page', answer: 'Best answer', question: 'Question', step: 'Step', section: 'Section' };
-  var PAGES_PER_CHUNK = 4;
   var EXACT = 10, PREFIX = 8, TYPO = 6, MAX_EXPANSIONS = 12, MIN_PREFIX = 3, MIN_TYPO = 5, MAX_WORD = 32;
   var LETTER = /[\p{L}\p{N}]/u;
 
@@ -254,9 +254,8 @@
 
   // ---- the index over HTTP ----
 
-  function Index(base, shards) {
+  function Index(base) {
     this.base = base;
-    this.shards = shards;
     this.files = {};
   }
   Index.prototype.get = function (name) {
@@ -270,10 +269,17 @@
   };
   // query resolves to {results: [{ref, score, doc}], matched}.
   Index.prototype.query = function (q, filter, limit) {
-    var self = this, ws = queryWords(q), names = [];
-    ws.forEach(function (w) {
-      shardsOf(w, self.shards).forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+    var self = this, ws = queryWords(q);
+    return this.get('meta').then(function (meta) {
+      var names = [];
+      ws.forEach(function (w) {
+        shardsOf(w, meta.shards).forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
+      });
+      return self.load(names, ws, filter, limit, meta.chunk);
     });
+  };
+  Index.prototype.load = function (names, ws, filter, limit, perChunk) {
+    var self = this;
     return Promise.all(names.map(function (n) { return self.get('t/' + n); })).then(function (loaded) {
       var r = rank(ws, loaded, filter, limit);
       var docs = function (ref) {
@@ -283,12 +289,12 @@
       var chunks = [];
       r.results.forEach(function (x) {
         x.doc = docs(x.ref);
-        var c = Math.floor((x.ref >>> 8) / PAGES_PER_CHUNK);
+        var c = Math.floor((x.ref >>> 8) / perChunk);
         if (!x.doc && chunks.indexOf(c) < 0) chunks.push(c);
       });
       return Promise.all(chunks.map(function (c) { return self.get('d/' + c); })).then(function (got) {
         r.results.forEach(function (x) {
-          var c = chunks.indexOf(Math.floor((x.ref >>> 8) / PAGES_PER_CHUNK));
+          var c = chunks.indexOf(Math.floor((x.ref >>> 8) / perChunk));
           if (!x.doc && c >= 0) x.doc = got[c][x.ref];
         });
         r.results = r.results.filter(function (x) { return x.doc; });
@@ -432,10 +438,8 @@
     var boxes = [];
     function init() {
       var forms = doc.querySelectorAll('form[data-search]');
-      Array.prototype.forEach.call(forms, function (f) {
-        var n = parseInt(f.getAttribute('data-search'), 10);
-        if (n > 0) boxes.push(bind(doc, win, f, new Index(f.getAttribute('data-base') || '/', n)));
-      });
+      var index = forms.length ? new Index(forms[0].getAttribute('data-base') || '/') : null;
+      Array.prototype.forEach.call(forms, function (f) { boxes.push(bind(doc, win, f, index)); });
       // On the search page its own box takes /.
       boxes.reverse();
     }
