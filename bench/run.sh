@@ -394,6 +394,40 @@ reload_latency() {
 }
 # ---- end HOOK -----------------------------------------------------------------------------
 
+# search_figures: the site search on the largest corpus of at most LARGE pages: what a first
+# query downloads (bench/corpus TestSearchFirstQuerySize over one more build's output) and
+# what building the index costs: its CPU per page (BenchmarkIndexBuild, from the Go
+# benchmarks) times the pages, against the build's CPU time, plus the index's own stage
+# (--timings: the shards written once every page is rendered).
+search_figures() {
+  echo
+  echo "== site search =="
+  local n="" m out tf="$WORK/search-time.txt"
+  for m in "${SIZE_LIST[@]}"; do if [ "$m" -le "$LARGE" ] && ran playbook "$m"; then n=$m; fi; done
+  if [ -z "$n" ]; then echo "(no playbook build at most $LARGE pages)"; return 0; fi
+  out=$(mktemp -d "$WORK/out-search-$n.XXXXXX")
+  if ! /usr/bin/time -f "%e %U %S" -o "$tf" "$WORK/bin/playbook" build --source "$WORK/corpus-$n" \
+    --dest "$out" --timings 2>"$WORK/search-build.log" >/dev/null; then
+    cat "$WORK/search-build.log"; STATUS=1; return 0
+  fi
+  local cpu us
+  cpu=$(awk '{ printf "%.2f", $2 + $3 }' "$tf")
+  echo "$n pages: build $(awk '{ printf "%.1f s wall", $1 }' "$tf"), $cpu s CPU; $(grep -o 'search index [^·]*' "$WORK/search-build.log" | sed 's/ *$//') after the pages"
+  us=""
+  if [ -f "$WORK/gobench.txt" ]; then
+    us=$(awk '/^BenchmarkIndexBuild/ && !done { for (i = 1; i < NF; i++) if ($(i + 1) == "µs/page") { print $i; done = 1 } }' "$WORK/gobench.txt")
+  fi
+  if [ -n "$us" ]; then
+    awk -v us="$us" -v n="$n" -v cpu="$cpu" 'BEGIN { s = us * n / 1e6; printf "index building: %s µs/page x %d pages = %.2f s CPU, %.1f%% of the build (target <= 10%%)\n", us, n, s, 100 * s / cpu }'
+  fi
+  if (cd "$ROOT" && go test -count=1 -run TestSearchFirstQuerySize -v ./bench/corpus -args -search-out "$out") \
+    >"$WORK/search-size.txt" 2>&1; then
+    grep -E 'requests|first word' "$WORK/search-size.txt" | sed 's/^ *search_size_test.go:[0-9]*: /  /'
+  else
+    cat "$WORK/search-size.txt"; echo "bench: search first-query target missed" >&2; STATUS=1
+  fi
+}
+
 main() {
   local n
   check_env
@@ -404,6 +438,7 @@ main() {
   for n in "${SIZE_LIST[@]}"; do bench_size "$n"; done
   report_summary
   go_benchmarks
+  search_figures
   reload_latency
   exit "$STATUS"
 }

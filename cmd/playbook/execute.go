@@ -37,6 +37,7 @@ func commands() []command {
 		{"init", "[DIR] [--force]", "create a new site in DIR (default: this folder) that builds and passes check --strict", runInit},
 		{"new", "KIND SLUG [--source DIR]", "create a page; KIND is one of " + strings.Join(newKinds(), ", "), runNew},
 		{"ping", "[--source DIR] [--dest DIR]", "send the URLs changed since the last ping to IndexNow (indexnow: in the site config)", runPing},
+		{"search", "QUERY [--source DIR] [--dest DIR] [--kind KIND] [--stage STAGE] [--limit N]", "print what the site search finds for QUERY", runSearch},
 		{"version", "", "print the version", runVersion},
 	}
 }

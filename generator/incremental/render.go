@@ -30,7 +30,8 @@ func keep(pass *pipeline.Pass, err error, mem *write.Memory, prev *state, p *pla
 	if err != nil {
 		return nil, diag.List{renderFailure(err)}
 	}
-	out, err := merge(prev, pass.Outputs.Drop, mem.Snapshot())
+	// The search index files a run writes replace those of prev.
+	out, err := merge(prev, slices.Concat(pass.Outputs.Drop, pass.SearchFiles, pass.SearchGone), mem.Snapshot())
 	if err != nil {
 		return nil, diag.List{renderFailure(err)}
 	}

@@ -45,6 +45,9 @@ type Options struct {
 	// Progress, when set, is kept up to date as the run goes, for a
 	// progress line.
 	Progress *Progress
+	// NoSearch leaves the site search (index, page, box) out; benchmarks
+	// measure what the index costs with it.
+	NoSearch bool
 }
 
 // Result is what a run did and found.

@@ -28,8 +28,10 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 		coll = check.NewCollectorFrom(rendered, out.CheckFrom, out.Drop)
 	}
 	media := s.startMedia(in.Config)
-	r := render.New(in.Site, in.Templates, coll, render.Options{
-		Prepared: s.Prepared, ExpectJSONLD: coll.Expect, NoLLMSFull: s.opts.KeepLLMSFull, Now: s.opts.Now, Cards: media.cards})
+	ropts := render.Options{
+		Prepared: s.Prepared, ExpectJSONLD: coll.Expect, NoLLMSFull: s.opts.KeepLLMSFull, Now: s.opts.Now, Cards: media.cards}
+	idx := s.searchIndex(in, out, sink, &ropts)
+	r := render.New(in.Site, in.Templates, coll, ropts)
 	if s.oneOff() {
 		coll.Settling(in.Config, s.willWrite(r, in))
 	} else {
@@ -56,6 +58,15 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 	if err = firstErr(err, siteFilesErr); err != nil {
 		return err
 	}
+	w.lap("render+minify+write pages and site files")
+	if idx != nil {
+		files, err := idx.Finish()
+		if err != nil {
+			return err
+		}
+		pass.SearchFiles, pass.SearchGone = files, idx.Gone()
+		w.lap("search index")
+	}
 	if out.SiteFiles {
 		aliases, err := r.Aliases()
 		if err != nil {
@@ -64,7 +75,6 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 		pass.SiteFiles = append(pass.SiteFiles, aliases...)
 		slices.Sort(pass.SiteFiles)
 	}
-	w.lap("render+minify+write pages and site files")
 	s.opts.Progress.start("static files", 0)
 	rec := &recorder{next: sink}
 	if out.Static {

@@ -21,10 +21,17 @@ type Pass struct {
 	// SiteFiles and Static are the paths the site files and the static
 	// copy wrote, when the run rendered them.
 	SiteFiles, Static []string
-	StaticProblems    diag.List
-	RenderProblems    diag.List // found rendering the pages and site files
-	CheckProblems     diag.List // found checking the output's links and structured data
-	Collector         *check.Collector
+	// SearchFiles are the site search's index files the run wrote (serve:
+	// those that changed); not among SiteFiles, so serve never drops them,
+	// only replaces them.
+	SearchFiles []string
+	// SearchGone are the index files of serve's previous run this one no
+	// longer has.
+	SearchGone     []string
+	StaticProblems diag.List
+	RenderProblems diag.List // found rendering the pages and site files
+	CheckProblems  diag.List // found checking the output's links and structured data
+	Collector      *check.Collector
 	// Renderer is the run's renderer, for what serve's engine keeps of
 	// the output (render.LLMSFull); nil when nothing was rendered.
 	Renderer *render.Renderer

@@ -11,6 +11,7 @@ import (
 	"playbook/generator/markdown"
 	"playbook/generator/model"
 	"playbook/generator/render"
+	"playbook/generator/search"
 	"playbook/layouts"
 )
 
@@ -31,6 +32,8 @@ type Session struct {
 	// caches the social cards. Both last as long as the session.
 	images *images.Processor
 	cards  *images.Cache
+	// search is serve's site search, kept between runs.
+	search *search.Live
 }
 
 // NewSession opens the site folder.

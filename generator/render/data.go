@@ -27,6 +27,9 @@ type PageData struct {
 	Prompt *PromptView
 	// CalculatorLink opens the calculator with a vertical's preset.
 	CalculatorLink string
+	// Search is true when the site has a search index: the header shows
+	// the search box and the page loads search.js.
+	Search bool
 }
 
 // PromptView is what partials/workflow-prompt.html renders.

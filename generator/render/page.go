@@ -15,6 +15,9 @@ import (
 // sink as soon as each is made.
 func (r *Renderer) Page(p *model.Page) error {
 	pr, err := r.prepared(p)
+	if err == nil && pr != nil && r.opts.Search != nil {
+		err = r.opts.Search(p, pr.Search)
+	}
 	if err == nil {
 		err = r.pageHTML(p, pr)
 	}
@@ -79,7 +82,8 @@ func (r *Renderer) content(p *model.Page, pr *Prepared) template.HTML {
 }
 
 func (r *Renderer) pageData(p *model.Page, pr *Prepared) *PageData {
-	d := &PageData{Site: r.site, Config: r.site.Config, Page: p, Content: r.content(p, pr), Year: r.year}
+	d := &PageData{Site: r.site, Config: r.site.Config, Page: p, Content: r.content(p, pr), Year: r.year,
+		Search: r.opts.SearchBox}
 	if pr != nil {
 		d.TOC = pr.TOC
 	}

@@ -13,6 +13,7 @@ import (
 	"playbook/generator/markdown"
 	"playbook/generator/markdown/container"
 	"playbook/generator/model"
+	"playbook/generator/search"
 	"playbook/schema"
 )
 
@@ -75,6 +76,7 @@ func Prepare(eng *markdown.Engine, p *model.Page) (*Prepared, error) {
 	if p.Kind == model.KindAnswer {
 		pr.Answer = bestAnswer(eng, d)
 	}
+	pr.Search = search.Parts(d)
 	d.Release()
 	if p.Source != nil {
 		p.Source.Body = nil

@@ -6,6 +6,7 @@ import (
 
 	"playbook/generator/markdown"
 	"playbook/generator/model"
+	"playbook/generator/search"
 )
 
 // Prepared is what the render stage needs from a content page's syntax
@@ -27,6 +28,8 @@ type Prepared struct {
 	// Answer is an answer page's best answer, which other pages include
 	// (`::: answer SLUG`); nil for other pages.
 	Answer *IncludedAnswer
+	// Search are the page's results in the site search.
+	Search []search.Part
 }
 
 // IncludedAnswer is an answer page's best answer as other pages show it.
@@ -55,6 +58,10 @@ func (pr *Prepared) AppendBinary(b []byte) []byte {
 		b = appendBytes(b, []byte(h.ID))
 		b = appendBytes(b, []byte(h.Text))
 	}
+	b = binary.AppendUvarint(b, uint64(len(pr.Search)))
+	for _, s := range pr.Search {
+		b = appendStrings(b, []string{s.Kind, s.Anchor, s.Heading, s.Snippet, s.Text})
+	}
 	return b
 }
 
@@ -69,6 +76,16 @@ func DecodePrepared(b []byte) (*Prepared, error) {
 		for i := range pr.TOC {
 			line := int(d.uint())
 			pr.TOC[i] = markdown.Heading{Level: 2, Line: line, ID: string(d.bytes()), Text: string(d.bytes())}
+		}
+	}
+	if n := d.len(); n > 0 && d.err == nil {
+		pr.Search = make([]search.Part, n)
+		for i := range pr.Search {
+			if f := d.strings(); len(f) == 5 {
+				pr.Search[i] = search.Part{Kind: f[0], Anchor: f[1], Heading: f[2], Snippet: f[3], Text: f[4]}
+			} else {
+				d.err = errCorrupt
+			}
 		}
 	}
 	if d.err != nil || len(d.b) != 0 {

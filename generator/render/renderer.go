@@ -12,6 +12,7 @@ import (
 	"playbook/generator/ltv"
 	"playbook/generator/markdown"
 	"playbook/generator/model"
+	"playbook/generator/search"
 	"playbook/generator/write"
 )
 
@@ -32,6 +33,12 @@ type Options struct {
 	Now time.Time
 	// Cards makes the pages' social cards; nil writes none (check).
 	Cards *cards.Maker
+	// Search, when set, is given each content page's search results
+	// (Prepared.Search) as the page is rendered: the site search index.
+	Search func(p *model.Page, parts []search.Part) error
+	// SearchBox puts the site search's box and script on every page, and
+	// writes the search page.
+	SearchBox bool
 }
 
 // Renderer writes the pages and site files of one build. Page may be

@@ -50,7 +50,15 @@ func (r *Renderer) SiteFiles() ([]string, error) {
 		return written, fmt.Errorf("%s: %w", HeadersFile, err)
 	}
 	written = append(written, HeadersFile)
-	return append(written, notFoundFile), r.notFound()
+	if err := r.notFound(); err != nil {
+		return written, err
+	}
+	written = append(written, notFoundFile)
+	if r.hasSearchPage() {
+		written = append(written, searchFile)
+		return written, r.searchPage()
+	}
+	return written, nil
 }
 
 // siteFile is a site file made whole in memory.
@@ -84,7 +92,11 @@ func (r *Renderer) SiteFileNames() []string {
 			names = append(names, f.name)
 		}
 	}
-	return append(names, HeadersFile, notFoundFile)
+	names = append(names, HeadersFile, notFoundFile)
+	if r.hasSearchPage() {
+		names = append(names, searchFile)
+	}
+	return names
 }
 
 func (r *Renderer) sitemap() ([]byte, error) {

@@ -39,6 +39,7 @@ var layoutNames = map[model.Kind][]string{
 	model.KindTaxonomy:   {"taxonomy.html", "list.html"},
 	model.KindTerm:       {"term.html", "list.html"},
 	kind404:              {"404.html", "single.html"},
+	kindSearch:           {"search.html", "single.html"},
 }
 
 // kind404 is the pseudo-kind of the not-found page.

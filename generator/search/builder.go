@@ -1,0 +1,332 @@
+package search
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"sync"
+
+	"playbook/generator/model"
+	"playbook/generator/write"
+)
+
+// Index layout and ranking constants; search.js holds the same.
+const (
+	// TopK is the most results a term keeps, the best by BM25: a query
+	// reads at most TopK results per word, whatever the size of the site.
+	TopK = 150
+	// TopShown of them carry their display data in the term's shard, so
+	// a one-word query's results need no other file.
+	TopShown = 10
+	// shownKept is how many the builder keeps display data for: the
+	// TopShown by final impact are among them even when rounding the
+	// scores to impacts ties some.
+	shownKept = 2 * TopShown
+	// PagesPerChunk pages' results share one display chunk.
+	PagesPerChunk = 4
+	// shardBytes is about how much JSON a term shard holds (about a
+	// quarter of that compressed); the number of shards follows from it.
+	shardBytes = 32 << 10
+	maxShards  = 1 << 14
+	// maxParts is the most results one page gives (a ref keeps the part in
+	// its low 8 bits).
+	maxParts = 256
+
+	bm25K1         = 1.2
+	bm25B          = 0.75
+	avgLen         = 80 // body words; a fixed mean keeps scores independent of build order
+	impactScale    = 100
+	stageCodeShift = 3
+)
+
+// kindBoost favours the results that answer: a best answer, then an FAQ
+// question, over a section that mentions the same words.
+var kindBoost = map[string]float64{KindAnswer: 1.3, KindQuestion: 1.2, KindPage: 1.1, KindStep: 1, KindSection: 1}
+
+// Stages are the journey stages in the order of their codes; "" is none.
+var Stages = []string{"", "activation", "adoption", "expansion", "advocacy", "renewal"}
+
+// shardCount is the number of term shards for an index of size bytes, so
+// a shard's size stays about the same whatever the site's.
+func shardCount(size int) int {
+	return min(max(1, (size+shardBytes-1)/shardBytes), maxShards)
+}
+
+// MetaFile says how the index is split: {"shards": N, "chunk": pages per
+// chunk}. The script reads it before its first query.
+const MetaFile = "search/meta.json"
+
+// ShardOf is the shard holding term: a hash of its first three letters, so
+// every term a prefix of three letters or more can match is in one shard.
+func ShardOf(term string, shards int) int {
+	h := uint32(2166136261)
+	n := 0
+	for _, r := range term {
+		if n == 3 {
+			break
+		}
+		h = (h ^ uint32(r)) * 16777619
+		n++
+	}
+	return int(h % uint32(shards))
+}
+
+// ShardFile and ChunkFile are the index's files, relative to the site root.
+func ShardFile(n int) string { return "search/t/" + strconv.Itoa(n) + ".json" }
+
+// ChunkFile is the display chunk of pages n*PagesPerChunk and on.
+func ChunkFile(n int) string { return "search/d/" + strconv.Itoa(n) + ".json" }
+
+// Searchable reports whether a page's results go into the index: content
+// pages, not drafts, not pages kept out of lists (`search: false`, or
+// Hugo's `_build: {list: never}`).
+func Searchable(p *model.Page) bool {
+	if p.IsList() || p.Draft {
+		return false
+	}
+	if v, ok := p.Params["search"].(bool); ok && !v {
+		return false
+	}
+	if b, ok := p.Params["_build"].(map[string]any); ok {
+		switch b["list"] {
+		case false, "never", "false":
+			return false
+		}
+	}
+	return true
+}
+
+// Builder gathers the index as pages are rendered (Add may be called from
+// many goroutines) and writes it: display chunks as soon as their pages
+// are all added, term shards at Finish. It keeps per term only its best
+// results, so its memory grows with the vocabulary, not with the site.
+type Builder struct {
+	sink  write.Sink
+	url   func(string) string // root-relative URL with the site's base path
+	index map[*model.Page]int
+	pages []*model.Page // the searchable pages, in site order
+	live  *Live         // serve's: pages are kept and the index made at Finish
+
+	mu      sync.Mutex
+	records int
+	terms   map[string]*term
+	shown   map[uint32][]byte // display data of results in some term's TopShown
+	chunks  map[int]*chunk
+	written []string
+	gone    []string
+}
+
+// Gone are the index files of serve's previous build that this one no
+// longer has (fewer shards, fewer chunks), known after Finish.
+func (b *Builder) Gone() []string { return b.gone }
+
+type chunk struct {
+	pending int // pages not added yet
+	docs    map[uint32][]byte
+}
+
+// NewBuilder starts an index of pages (those Searchable), written to sink;
+// url makes a root-relative URL of a page URL (the base path added).
+func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *Builder {
+	b := &Builder{sink: sink, url: url, index: map[*model.Page]int{}, terms: map[string]*term{},
+		shown: map[uint32][]byte{}, chunks: map[int]*chunk{}}
+	for _, p := range pages {
+		if !Searchable(p) {
+			continue
+		}
+		n := len(b.index)
+		b.index[p] = n
+		b.pages = append(b.pages, p)
+		c := b.chunks[n/PagesPerChunk]
+		if c == nil {
+			c = &chunk{docs: map[uint32][]byte{}}
+			b.chunks[n/PagesPerChunk] = c
+		}
+		c.pending++
+	}
+	return b
+}
+
+// Add indexes a page's parts; a page the index leaves out is ignored.
+func (b *Builder) Add(p *model.Page, parts []Part) error {
+	n, ok := b.index[p]
+	if !ok {
+		return nil
+	}
+	recs := b.tokenise(p, parts)
+	b.mu.Lock()
+	if b.live != nil {
+		b.live.put(p.URL, recs)
+		b.mu.Unlock()
+		return nil
+	}
+	done, ci, c := b.addPage(n, recs)
+	b.mu.Unlock()
+	if done {
+		return b.writeChunk(ci, c)
+	}
+	return nil
+}
+
+// addPage indexes page n's results; b.mu is held. done reports that its
+// chunk, c, has all its pages.
+func (b *Builder) addPage(n int, recs []scored) (done bool, ci int, c *chunk) {
+	ci = n / PagesPerChunk
+	c = b.chunks[ci]
+	for i := range recs {
+		ref := uint32(n)<<8 | uint32(i)
+		b.addRecord(ref, &recs[i])
+		c.docs[ref] = recs[i].display
+	}
+	c.pending--
+	done = c.pending == 0
+	if done {
+		delete(b.chunks, ci)
+	}
+	return done, ci, c
+}
+
+// scored is one result ready to index: its terms with their scores.
+type scored struct {
+	code    uint8
+	display []byte
+	terms   []termScore
+}
+
+type termScore struct {
+	term  string
+	score float32
+}
+
+// The fields of a result, scored apart (BM25F-like: each saturates on its
+// own, so a word in the heading always outweighs the same word repeated in
+// the body) and weighed by fieldWeight.
+const (
+	fieldBody = iota
+	fieldHeading
+	fieldTitle
+	fields
+)
+
+var fieldWeight = [fields]float64{fieldBody: 1, fieldHeading: 2, fieldTitle: 0.5}
+
+// score is BM25's term part for one result with body words, boosted by
+// its kind; the body's is normalised by its length, a heading's and a
+// title's are not (they are all short).
+func score(tf [fields]float32, body int, boost float64) float64 {
+	norm := bm25K1 * (1 - bm25B + bm25B*float64(body)/avgLen)
+	s := 0.0
+	for f, n := range tf {
+		if n == 0 {
+			continue
+		}
+		k := bm25K1
+		if f == fieldBody {
+			k = norm
+		}
+		s += fieldWeight[f] * float64(n) * (bm25K1 + 1) / (float64(n) + k)
+	}
+	return s * boost
+}
+
+func (b *Builder) tokenise(p *model.Page, parts []Part) []scored {
+	if len(parts) > maxParts {
+		parts = parts[:maxParts]
+	}
+	tok := getTokenizer()
+	defer putTokenizer(tok)
+	title := slices.Clone(tok.terms(p.Title))
+	stage := stageCode(p.Stage)
+	out := make([]scored, len(parts))
+	for i, part := range parts {
+		tok.reset()
+		if part.Heading == "" {
+			tok.count(title, fieldHeading) // the page's own: its title is its heading
+		} else {
+			tok.count(title, fieldTitle)
+			tok.count(tok.terms(part.Heading), fieldHeading)
+		}
+		body := tok.terms(part.Text)
+		length := len(body)
+		tok.count(body, fieldBody)
+		sc := &out[i]
+		sc.code = uint8(slices.Index(Kinds, part.Kind))<<stageCodeShift | stage
+		sc.display = b.display(p, part)
+		sc.terms = make([]termScore, len(tok.order))
+		boost := kindBoost[part.Kind]
+		for j, term := range tok.order {
+			sc.terms[j] = termScore{term: term, score: float32(score(tok.counts[j], length, boost))}
+		}
+	}
+	return out
+}
+
+func stageCode(stage string) uint8 {
+	if i := slices.Index(Stages, stage); i > 0 {
+		return uint8(i)
+	}
+	return 0
+}
+
+// addRecord offers a result to each of its terms; b.mu is held.
+func (b *Builder) addRecord(ref uint32, r *scored) {
+	b.records++
+	for _, ts := range r.terms {
+		t := b.terms[ts.term]
+		if t == nil {
+			t = &term{}
+			b.terms[ts.term] = t
+		}
+		t.df++
+		p := posting{ref: ref, score: ts.score, code: r.code}
+		t.top.offer(p, TopK)
+		if t.shown.offer(p, shownKept) {
+			b.shown[ref] = r.display
+		}
+	}
+}
+
+func (b *Builder) write(name string, data []byte) error {
+	if b.live != nil && !b.live.changed(name, data) {
+		return nil // b.mu is not needed: a live builder writes from Finish only
+	}
+	if err := b.sink.Write(name, data); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	b.mu.Lock()
+	b.written = append(b.written, name)
+	b.mu.Unlock()
+	return nil
+}
+
+// Finish writes the term shards and the chunks of pages never added, and
+// returns the files it wrote, sorted (for serve's, those that changed).
+func (b *Builder) Finish() ([]string, error) {
+	if b.live != nil {
+		if err := b.replay(); err != nil {
+			return nil, err
+		}
+	}
+	for ci, c := range b.chunks {
+		if err := b.writeChunk(ci, c); err != nil {
+			return nil, err
+		}
+	}
+	b.chunks = nil
+	if err := b.writeShards(); err != nil {
+		return nil, err
+	}
+	b.terms, b.shown = nil, nil
+	if b.live != nil {
+		b.gone = b.live.forgetOthers()
+	}
+	slices.Sort(b.written)
+	return b.written, nil
+}
+
+// idf is BM25's inverse document frequency.
+func (b *Builder) idf(df int) float64 {
+	n := float64(b.records)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}

@@ -1,0 +1,187 @@
+package search
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"playbook/generator/model"
+)
+
+// display is what a result shows: [url, heading, page title, kind, stage,
+// snippet].
+func (b *Builder) display(p *model.Page, part Part) []byte {
+	url := b.url(p.URL)
+	if part.Anchor != "" {
+		url += "#" + part.Anchor
+	}
+	snippet := part.Snippet
+	if part.Kind == KindPage && p.Description != "" {
+		snippet = Cut(p.Description, maxSnippet)
+	}
+	fields := [...]string{url, part.Heading, p.Title, part.Kind, p.Stage, snippet}
+	n := 16
+	for _, f := range fields {
+		n += len(f) + 3
+	}
+	out := make([]byte, 0, n)
+	out = append(out, '[')
+	for i, f := range fields {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = appendJSONString(out, f)
+	}
+	return append(out, ']')
+}
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it (so no content can close a script or start a tag).
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			if r == utf8.RuneError {
+				b = append(b, `\ufffd`...)
+			} else {
+				b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			}
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+func (b *Builder) writeChunk(n int, c *chunk) error {
+	refs := make([]uint32, 0, len(c.docs))
+	for ref := range c.docs {
+		refs = append(refs, ref)
+	}
+	slices.Sort(refs)
+	size := 2
+	for _, d := range c.docs {
+		size += len(d) + 12
+	}
+	buf := make([]byte, 0, size)
+	buf = append(buf, '{')
+	for i, ref := range refs {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '"')
+		buf = strconv.AppendUint(buf, uint64(ref), 10)
+		buf = append(buf, '"', ':')
+		buf = append(buf, c.docs[ref]...)
+	}
+	buf = append(buf, '}')
+	return b.write(ChunkFile(n), buf)
+}
+
+// fragment is one term's part of its shard.
+type fragment struct {
+	word  string
+	json  []byte   // "term":[df,[ref deltas],[impacts],[codes]]
+	shown []uint32 // the results whose display data goes with it
+}
+
+// writeShards splits the terms into as many shards as their size asks
+// for, writes them, then the meta file that says how many.
+func (b *Builder) writeShards() error {
+	frags := make([]fragment, 0, len(b.terms))
+	size := 0
+	for word, t := range b.terms {
+		idf := b.idf(t.df)
+		f := fragment{word: word, shown: t.shownRefs(idf)}
+		f.json = appendJSONString(nil, word)
+		f.json = append(f.json, ':', '[')
+		f.json = strconv.AppendInt(f.json, int64(t.df), 10)
+		f.json = append(t.appendPostings(f.json, idf), ']')
+		size += len(f.json)
+		for _, ref := range f.shown {
+			size += len(b.shown[ref]) / 2 // shared with other terms of the shard, often
+		}
+		frags = append(frags, f)
+	}
+	shards := shardCount(size)
+	if b.live != nil && shards != b.live.shards {
+		b.live.rewriteShards()
+		b.live.shards = shards
+	}
+	slices.SortFunc(frags, func(x, y fragment) int { return strings.Compare(x.word, y.word) })
+	groups := make([][]fragment, shards)
+	for _, f := range frags {
+		n := ShardOf(f.word, shards)
+		groups[n] = append(groups[n], f)
+	}
+	for n, g := range groups {
+		if err := b.write(ShardFile(n), b.encodeShard(g)); err != nil {
+			return err
+		}
+	}
+	return b.write(MetaFile, fmt.Appendf(nil, `{"shards":%d,"chunk":%d}`, shards, PagesPerChunk))
+}
+
+// encodeShard writes a shard: {"t": {term: [df, ref deltas, impacts,
+// codes]}, "d": {ref: display}} with refs ascending in each term.
+func (b *Builder) encodeShard(frags []fragment) []byte {
+	size := 16
+	for _, f := range frags {
+		size += len(f.json) + 1 + 300*len(f.shown)
+	}
+	buf := make([]byte, 0, size)
+	buf = append(buf, `{"t":{`...)
+	var shown []uint32
+	for i, f := range frags {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, f.json...)
+		shown = append(shown, f.shown...)
+	}
+	buf = append(buf, `},"d":{`...)
+	slices.Sort(shown)
+	shown = slices.Compact(shown)
+	for i, ref := range shown {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, '"')
+		buf = strconv.AppendUint(buf, uint64(ref), 10)
+		buf = append(buf, '"', ':')
+		buf = append(buf, b.shown[ref]...)
+	}
+	return append(buf, '}', '}')
+}

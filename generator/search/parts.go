@@ -1,0 +1,208 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"playbook/generator/markdown"
+	"playbook/generator/markdown/container"
+)
+
+// The kinds of result a page gives.
+const (
+	KindPage     = "page"     // the page itself: its title, description and intro
+	KindAnswer   = "answer"   // a best answer, under the question it answers
+	KindQuestion = "question" // an FAQ question and its answer
+	KindStep     = "step"     // a step of a steps block
+	KindSection  = "section"  // a `##` section
+)
+
+// Kinds are the result kinds in the order their codes (Kinds index) take
+// in the index; search.js holds the same list.
+var Kinds = []string{KindPage, KindAnswer, KindQuestion, KindStep, KindSection}
+
+// Part is one result of a page as its syntax tree gives it, before the
+// page's URL, title and stage are known.
+type Part struct {
+	Kind    string
+	Anchor  string // id of the heading it links to; "" for the page itself
+	Heading string // the question, step or section heading; "" for the page
+	Snippet string // what the result shows: the best answer's text, else the first words
+	Text    string // the words indexed besides the heading, at most maxPartWords
+}
+
+// maxPartWords caps the words indexed of one part: the opening of a long
+// section says what it is about, and the cap keeps indexing cheap.
+const maxPartWords = 200
+
+// maxSnippet is the longest snippet, in bytes, but a best answer is shown
+// whole up to twice that.
+const maxSnippet = 200
+
+// Parts returns the results of a parsed page, in document order: the page
+// itself, then its answers and sections, then its questions and steps.
+// It must run before the tree is released.
+func Parts(d *markdown.Doc) []Part {
+	if d == nil || d.Released() {
+		return nil
+	}
+	own := map[string]bool{} // anchors that questions and steps link to
+	for _, qa := range d.Outline.FAQs {
+		own[qa.ID] = true
+	}
+	for _, s := range d.Outline.Steps {
+		own[s.ID] = true
+	}
+	w := partWalker{d: d, own: own, answers: map[ast.Node]*markdown.Answer{}}
+	for i := range d.Outline.Answers {
+		if a := &d.Outline.Answers[i]; a.Node != nil && a.Include == "" {
+			w.answers[a.Node] = a
+		}
+	}
+	w.cur = &draft{}
+	for c := d.Root.FirstChild(); c != nil; c = c.NextSibling() {
+		w.block(c)
+	}
+	w.flush()
+	for _, qa := range d.Outline.FAQs {
+		text := ""
+		if qa.Answer != nil {
+			text = markdown.PlainText(d, qa.Answer)
+		}
+		w.out = append(w.out, Part{Kind: KindQuestion, Anchor: qa.ID, Heading: qa.Question,
+			Snippet: Cut(text, maxSnippet), Text: capWords(text)})
+	}
+	for _, s := range d.Outline.Steps {
+		text := stepText(d, s.Body)
+		w.out = append(w.out, Part{Kind: KindStep, Anchor: s.ID, Heading: s.Name,
+			Snippet: Cut(text, maxSnippet), Text: capWords(text)})
+	}
+	return w.out
+}
+
+// draft is the section being gathered.
+type draft struct {
+	anchor, heading string
+	answer          *markdown.Answer
+	text            strings.Builder
+	words           int
+}
+
+type partWalker struct {
+	d       *markdown.Doc
+	own     map[string]bool
+	answers map[ast.Node]*markdown.Answer
+	cur     *draft
+	out     []Part
+}
+
+func (w *partWalker) block(n ast.Node) {
+	switch x := n.(type) {
+	case *ast.Heading:
+		if x.Level <= 2 && x.Level > 1 {
+			w.flush()
+			id, _ := x.AttributeString("id")
+			anchor, _ := id.([]byte)
+			w.cur = &draft{anchor: string(anchor), heading: markdown.PlainText(w.d, x)}
+			return
+		}
+		w.add(markdown.PlainText(w.d, x))
+	case *container.Container:
+		switch x.Name {
+		case container.NameAnswer:
+			if a := w.answers[x]; a != nil && w.cur.answer == nil {
+				w.cur.answer = a
+			}
+			w.add(markdown.PlainText(w.d, x))
+		case container.NameFAQ, container.NameSteps, container.NameCalculator:
+			// Questions and steps are results of their own.
+		default:
+			w.add(markdown.PlainText(w.d, x))
+		}
+	case *container.FAQItem, *container.Step, *ast.FencedCodeBlock, *ast.HTMLBlock:
+	default:
+		w.add(markdown.PlainText(w.d, n))
+	}
+}
+
+// add appends text to the current section, up to maxPartWords words.
+func (w *partWalker) add(text string) {
+	c := w.cur
+	if c.words >= maxPartWords || text == "" {
+		return
+	}
+	for _, f := range strings.Fields(text) {
+		if c.words >= maxPartWords {
+			break
+		}
+		if c.text.Len() > 0 {
+			c.text.WriteByte(' ')
+		}
+		c.text.WriteString(f)
+		c.words++
+	}
+}
+
+// flush ends the current section: an answer when it holds one, else a
+// section (or the page itself, before the first heading).
+func (w *partWalker) flush() {
+	c := w.cur
+	text := c.text.String()
+	switch {
+	case c.answer != nil:
+		heading := c.answer.Heading
+		if c.anchor == "" && c.heading == "" {
+			heading = "" // the page's own question: its title
+		}
+		w.out = append(w.out, Part{Kind: KindAnswer, Anchor: c.anchor, Heading: heading,
+			Snippet: Cut(c.answer.DirectText, 3*maxSnippet/2), Text: text})
+	case c.anchor == "" && c.heading == "":
+		w.out = append(w.out, Part{Kind: KindPage, Snippet: Cut(text, maxSnippet), Text: text})
+	case !w.own[c.anchor]:
+		w.out = append(w.out, Part{Kind: KindSection, Anchor: c.anchor, Heading: c.heading,
+			Snippet: Cut(text, maxSnippet), Text: text})
+	}
+}
+
+// stepText is the plain text of a step's body, without its heading.
+func stepText(d *markdown.Doc, body ast.Node) string {
+	if body == nil {
+		return ""
+	}
+	var parts []string
+	for c := body.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, isHeading := c.(*ast.Heading); isHeading {
+			continue
+		}
+		if t := markdown.PlainText(d, c); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func capWords(text string) string {
+	f := strings.Fields(text)
+	if len(f) > maxPartWords {
+		f = f[:maxPartWords]
+	}
+	return strings.Join(f, " ")
+}
+
+// Cut shortens text to at most n bytes at a word boundary, with an
+// ellipsis when it cut.
+func Cut(text string, n int) string {
+	text = strings.TrimSpace(text)
+	if len(text) <= n {
+		return text
+	}
+	i := strings.LastIndexByte(text[:n], ' ')
+	if i < n/2 {
+		i = n
+		for i > 0 && text[i]&0xC0 == 0x80 { // not inside a UTF-8 sequence
+			i--
+		}
+	}
+	return strings.TrimRight(text[:i], " ,;:.") + "…"
+}

@@ -1,0 +1,121 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// foldFrom and foldTo fold accented Latin letters to ASCII, letter by
+// letter (search.js holds the same two strings).
+const (
+	foldFrom = "àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ"
+	foldTo   = "aaaaaaceeeeiiiinoooooouuuuyy"
+)
+
+var foldMap = func() map[rune]rune {
+	m := map[rune]rune{}
+	to := []rune(foldTo)
+	for i, r := range []rune(foldFrom) {
+		m[r] = to[i]
+	}
+	return m
+}()
+
+// maxWordLen is the longest word indexed; longer runs (hashes, base64)
+// are skipped.
+const maxWordLen = 32
+
+// Words splits text into normalised words: lower case, accents folded,
+// apostrophes dropped ("don't" is "dont"), split at anything that is not
+// a letter or a digit. Words longer than maxWordLen are left out.
+func Words(text string) []string {
+	var out []string
+	EachWord(text, func(w string) { out = append(out, w) })
+	return out
+}
+
+// EachWord calls fn with each normalised word of text, as Words returns
+// them, without collecting them.
+func EachWord(text string, fn func(w string)) {
+	eachWord(text, nil, func(w []byte) { fn(string(w)) })
+}
+
+// eachWord calls fn with each normalised word of text, in buf's memory:
+// fn must copy what it keeps. It returns buf for the next call.
+func eachWord(text string, buf []byte, fn func(w []byte)) []byte {
+	w := buf[:0]
+	n := 0 // letters in w
+	flush := func() {
+		if n > 0 && n <= maxWordLen {
+			fn(w)
+		}
+		w = w[:0]
+		n = 0
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf { // ASCII, most of the text: no decoding
+			i++
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				w = append(w, c)
+				n++
+			case 'A' <= c && c <= 'Z':
+				w = append(w, c+'a'-'A')
+				n++
+			case c == '\'':
+			default:
+				flush()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case r == '’':
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			r = unicode.ToLower(r)
+			if f, ok := foldMap[r]; ok {
+				r = f
+			}
+			w = utf8.AppendRune(w, r)
+			n++
+		default:
+			flush()
+		}
+	}
+	flush()
+	return w
+}
+
+// stopWords are not indexed: they are in most results and say little of
+// any ("how do I calculate LTV" searches for "calculate LTV").
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(StopWordList) {
+		m[w] = true
+	}
+	return m
+}()
+
+// StopWordList is the words left out of the index and of queries
+// (search.js holds the same list).
+const StopWordList = "a an and are as at be but by can could do does for from had has have how i if in into is it its " +
+	"me my of on or our should that the their them then there these they this to vs versus was we were what when where " +
+	"which who why will with would you your"
+
+// IsStopWord reports whether w, normalised, is left out of the index.
+func IsStopWord(w string) bool { return stopWords[w] }
+
+// Terms are the index terms of text: its words without stop words,
+// stemmed.
+func Terms(text string) []string {
+	var out []string
+	EachWord(text, func(w string) {
+		if !stopWords[w] {
+			out = append(out, Stem(w))
+		}
+	})
+	return out
+}
