@@ -25,6 +25,7 @@ var a11yPages = map[string]string{
 	"taxonomy":   "/tags/",
 	"term":       "/stages/expansion/",
 	"notfound":   "/404.html",
+	"search":     "/search/?q=ltv",
 }
 
 // TestAccessibility runs axe-core's WCAG 2.2 AA rules on every page kind
