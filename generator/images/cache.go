@@ -23,9 +23,6 @@ func OpenCache(dir string) *Cache {
 	return &Cache{dir: dir}
 }
 
-// Dir is the cache's folder.
-func (c *Cache) Dir() string { return c.dir }
-
 // Get returns the file stored under key.
 func (c *Cache) Get(key string) ([]byte, bool) {
 	if c == nil {

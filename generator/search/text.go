@@ -107,15 +107,3 @@ const StopWordList = "a an and are as at be but by can could do does for from ha
 
 // IsStopWord reports whether w, normalised, is left out of the index.
 func IsStopWord(w string) bool { return stopWords[w] }
-
-// Terms are the index terms of text: its words without stop words,
-// stemmed.
-func Terms(text string) []string {
-	var out []string
-	EachWord(text, func(w string) {
-		if !stopWords[w] {
-			out = append(out, Stem(w))
-		}
-	})
-	return out
-}
