@@ -33,11 +33,7 @@ var a11yPages = map[string]string{
 // each page is loaded once and seen in the four ways in turn.
 func TestAccessibility(t *testing.T) {
 	srv := serveExampleSite(t)
-	browser, err := browsertest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer browser.Close()
+	browser := browsertest.StartT(t)
 	for name, path := range a11yPages {
 		t.Run(name, func(t *testing.T) {
 			ctx, cancel := browser.Tab(3 * time.Minute)
@@ -100,17 +96,13 @@ func TestLighthouse(t *testing.T) {
 // section; and on a wide screen the row of links instead.
 func TestMobileMenu(t *testing.T) {
 	srv := serveExampleSite(t)
-	browser, err := browsertest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer browser.Close()
+	browser := browsertest.StartT(t)
 	ctx, cancel := browser.Tab(2 * time.Minute)
 	defer cancel()
 	visible := func(sel string) string {
 		return `(() => { const e = document.querySelector(` + "`" + sel + "`" + `); return !!e && e.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true}); })()`
 	}
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(390, 800),
 		chromedp.Navigate(srv.URL+a11yPages["guide"]),
 		chromedp.WaitVisible(chromedp.CSS(".nav-menu > summary")),

@@ -52,11 +52,7 @@ func TestImagesInChromium(t *testing.T) {
 		w.Write(data)
 	}))
 	defer srv.Close()
-	browser, err := browsertest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer browser.Close()
+	browser := browsertest.StartT(t)
 	for _, width := range []int64{390, 1280} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			checkImages(t, browser, srv.URL+"/docs/guides/journey/", width)

@@ -37,11 +37,7 @@ func serveFeatureSite(t *testing.T) string {
 // announces "Copied"; without JavaScript there is no button.
 func TestBrowserCodeCopy(t *testing.T) {
 	base := serveFeatureSite(t)
-	b, err := browsertest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	b := browsertest.StartT(t)
 	ctx, cancel := b.Tab(60 * time.Second)
 	defer cancel()
 	for _, name := range []string{"clipboard-read", "clipboard-write"} {
@@ -79,6 +75,7 @@ func TestBrowserCodeCopy(t *testing.T) {
 	// The status says Copied once writeText resolved; read until the
 	// clipboard holds text (bounded tries, no time limit asserted).
 	var copied string
+	var err error
 	for try := 0; try < 20 && copied == ""; try++ {
 		copied, err = chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
 		if err != nil {
@@ -108,11 +105,7 @@ func TestBrowserCodeCopy(t *testing.T) {
 // -screenshots DIR, saves the views.
 func TestFeatureScreenshots(t *testing.T) {
 	base := serveFeatureSite(t)
-	b, err := browsertest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	b := browsertest.StartT(t)
 	for _, scheme := range []string{"light", "dark"} {
 		for _, width := range []int64{390, 1280} {
 			t.Run(fmt.Sprintf("%s-%d", scheme, width), func(t *testing.T) {

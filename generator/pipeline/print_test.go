@@ -26,15 +26,11 @@ var paperSizes = map[string][2]float64{"a4": {8.27, 11.69}, "letter": {8.5, 11}}
 // PDFs are saved there (pdftoppm turns them into images to look at).
 func TestPrintWorkflowCard(t *testing.T) {
 	srv := serveExampleSite(t)
-	browser, err := browsertest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer browser.Close()
+	browser := browsertest.StartT(t)
 	ctx, cancel := browser.Tab(2 * time.Minute)
 	defer cancel()
 	const filled = "Acme Lawn Care"
-	err = chromedp.Do(ctx,
+	err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+a11yPages["workflow"]),
 		chromedp.WaitVisible(chromedp.CSS("[data-copy-actions]")), // workflow.js has run
 		chromedp.SendKeys(chromedp.CSS(".wf-field input"), filled),

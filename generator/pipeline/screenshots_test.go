@@ -27,11 +27,7 @@ var screenshots = flag.String("screenshots", "", "write PNG screenshots of the e
 // PNG (make screenshots).
 func TestScreenshots(t *testing.T) {
 	srv := serveExampleSite(t)
-	browser, err := browsertest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer browser.Close()
+	browser := browsertest.StartT(t)
 	pages := map[string]string{
 		"home": "/", "guide": "/guides/grow-ltv-after-purchase/",
 		"workflow": "/workflows/upsell-cross-sell-framework/", "calculator": "/ltv-calculator/",

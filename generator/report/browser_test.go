@@ -86,11 +86,7 @@ func TestReportInChromium(t *testing.T) {
 	if err := os.WriteFile(file, page.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	b, err := browsertest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
+	b := browsertest.StartT(t)
 	// The audit must be able to fail: a page with pale text, a skipped
 	// heading level and an unnamed chart.
 	bad := bytes.Replace(page.Bytes(), []byte("</main>"), []byte(`<h5>Deep</h5><p style="color:#ccc">pale</p><svg role="img"></svg></main>`), 1)

@@ -15,11 +15,7 @@ import (
 // fails it: live reload is what serve is for.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	b, err := browsertest.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(b.Close)
+	b := browsertest.StartT(t)
 	ctx, cancel := b.Tab(2 * time.Minute)
 	t.Cleanup(cancel)
 	return ctx

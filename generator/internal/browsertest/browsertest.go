@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -55,6 +56,18 @@ func Start() (*Browser, error) {
 		return nil, fmt.Errorf("start Chromium: %w", err)
 	}
 	return b, nil
+}
+
+// StartT starts Chromium for test t, fails t when it cannot, and closes
+// the browser when t ends.
+func StartT(t testing.TB) *Browser {
+	t.Helper()
+	b, err := Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(b.Close)
+	return b
 }
 
 // Tab opens a new tab that closes when the returned cancel is called or
