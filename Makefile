@@ -6,6 +6,7 @@ FUZZTIME ?= 30s
 # Minimising a new input costs whole builds for FuzzBuildPage: bound it by runs, not time,
 # so every target executes thousands of inputs a minute.
 FUZZMINTIME ?= 50x
+FUZZONLY ?= .
 # The WebP encoder (gen2brain/webp: libwebp as WASM, run by wazero) would also try a system
 # libwebp through purego, which makes a CGO_ENABLED=0 binary dynamically linked: stay static.
 export GOFLAGS += -tags=nodynamic
@@ -41,11 +42,12 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-## fuzz: run every fuzz target for FUZZTIME each
+## fuzz: run every fuzz target for FUZZTIME each; FUZZONLY='Split|Parse' picks targets by name, and
+##       FUZZPARALLEL=1 keeps each to one worker, so two lists can run side by side
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
-	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz'); do \
-	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINTIME) $$pkg || exit 1; \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg 2>/dev/null | grep '^Fuzz' | grep -E '$(FUZZONLY)'); do \
+	    echo "== $$pkg $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINTIME) $(if $(FUZZPARALLEL),-parallel $(FUZZPARALLEL)) $$pkg || exit 1; \
 	  done; \
 	done
 
