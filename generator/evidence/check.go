@@ -27,6 +27,15 @@ func (f Finding) Problem(file string, bodyLine int) diag.Problem {
 type page struct {
 	d        *markdown.Doc
 	findings []Finding
+	answers  []answerPara // nil until a rule asks
+}
+
+// answerPara is one paragraph of an answer and its plain text, which two
+// rules read: it is worked out once per page.
+type answerPara struct {
+	node  ast.Node
+	where string
+	text  string
 }
 
 // Check runs every rule over a parsed page, before its syntax tree is
@@ -64,20 +73,30 @@ func (p *page) line(n ast.Node) int {
 	return 0
 }
 
-// answerBlocks calls fn with each paragraph of the page's best answers
-// (not included ones: their own page is checked) and FAQ answers, saying
+// answerParagraphs are the paragraphs of the page's best answers (not
+// included ones: their own page is checked) and FAQ answers, each saying
 // which it is.
-func (p *page) answerBlocks(fn func(para ast.Node, where string)) {
+func (p *page) answerParagraphs() []answerPara {
+	if p.answers != nil {
+		return p.answers
+	}
+	p.answers = []answerPara{}
+	add := func(where func() string) func(ast.Node) {
+		return func(n ast.Node) {
+			p.answers = append(p.answers, answerPara{node: n, where: where(), text: markdown.PlainText(p.d, n)})
+		}
+	}
 	for _, a := range p.d.Outline.Answers {
 		if a.Include == "" && a.Node != nil {
-			paragraphs(a.Node, func(n ast.Node) { fn(n, "the best answer") })
+			paragraphs(a.Node, add(func() string { return "the best answer" }))
 		}
 	}
 	for _, qa := range p.d.Outline.FAQs {
 		if qa.Answer != nil {
-			paragraphs(qa.Answer, func(n ast.Node) { fn(n, fmt.Sprintf("the answer to %q", clip(qa.Question))) })
+			paragraphs(qa.Answer, add(func() string { return fmt.Sprintf("the answer to %q", clip(qa.Question)) }))
 		}
 	}
+	return p.answers
 }
 
 // paragraphs calls fn with every paragraph-like block under n: a

@@ -30,14 +30,28 @@ var figureRe = regexp.MustCompile(`(?i)` +
 var illustrationRe = regexp.MustCompile(`(?i)\b(?:for example|for instance|e\.g\.|suppose|imagine|say you|hypothetical|illustrat\w*|worked example|if you)\b`)
 
 func checkFigures(p *page) {
-	p.answerBlocks(func(para ast.Node, where string) {
-		text := markdown.PlainText(p.d, para)
-		fig := figureRe.FindString(text)
-		if fig == "" || hasSource(p.d, para) || illustrationRe.MatchString(text) {
-			return
+	for _, a := range p.answerParagraphs() {
+		// The cheap tests go first: most paragraphs state no figure, and
+		// most that do cite a source.
+		if !mayStateFigure(a.text) || hasSource(p.d, a.node) {
+			continue
 		}
-		p.add(RuleUnsourcedFigure, para, "%s states %q with no footnote or link to a source in the same paragraph", where, strings.TrimSpace(fig))
-	})
+		fig := figureRe.FindString(a.text)
+		if fig == "" || illustrationRe.MatchString(a.text) {
+			continue
+		}
+		p.add(RuleUnsourcedFigure, a.node, "%s states %q with no footnote or link to a source in the same paragraph", a.where, strings.TrimSpace(fig))
+	}
+}
+
+// mayStateFigure reports whether text holds what every match of figureRe
+// needs: a digit, a currency sign, or "twice" or "times".
+func mayStateFigure(text string) bool {
+	if strings.ContainsAny(text, "0123456789$€£¥₹") {
+		return true
+	}
+	lower := strings.ToLower(text)
+	return strings.Contains(lower, "twice") || strings.Contains(lower, "times")
 }
 
 // hasSource reports whether n holds a link, an autolink or a footnote

@@ -30,11 +30,11 @@ func checkQuotes(p *page) {
 		}
 		return ast.WalkContinue, nil
 	})
-	p.answerBlocks(func(para ast.Node, _ string) {
-		if para.Parent() == nil || para.Parent().Kind() != ast.KindBlockquote {
-			p.checkInlineQuote(para)
+	for _, a := range p.answerParagraphs() {
+		if a.node.Parent() == nil || a.node.Parent().Kind() != ast.KindBlockquote {
+			p.checkInlineQuote(a.node, a.text)
 		}
-	})
+	}
 }
 
 func (p *page) checkBlockquote(bq ast.Node) {
@@ -74,8 +74,10 @@ func startsWithDash(s string) bool {
 	return strings.HasPrefix(s, "--") || (s != "" && strings.ContainsRune(dashes, []rune(s)[0]))
 }
 
-func (p *page) checkInlineQuote(para ast.Node) {
-	text := markdown.PlainText(p.d, para)
+func (p *page) checkInlineQuote(para ast.Node, text string) {
+	if !strings.ContainsAny(text, "\"“") {
+		return
+	}
 	for _, m := range inlineQuoteRe.FindAllStringSubmatch(text, -1) {
 		quote := m[1] + m[2]
 		words := len(strings.Fields(quote))

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	stdhtml "html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer/html"
@@ -23,7 +25,29 @@ func PlainText(d *Doc, n ast.Node) string {
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		return plainVisit(&b, d.Source, c, entering), nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return collapseSpace(b.String())
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") without the slice
+// of fields: every page's answers, questions and search text pass here.
+func collapseSpace(s string) string {
+	var out strings.Builder
+	out.Grow(len(s))
+	gap := false
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			gap = out.Len() > 0
+		} else {
+			if gap {
+				out.WriteByte(' ')
+				gap = false
+			}
+			out.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return out.String()
 }
 
 func plainVisit(b *strings.Builder, src []byte, n ast.Node, entering bool) ast.WalkStatus {
