@@ -56,7 +56,7 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		return m, []diag.Problem{yamlProblem(file, err, lineOffset)}
+		return m, []diag.Problem{yamlProblem(file, err, src, lineOffset)}
 	}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
 		return m, nil
@@ -73,7 +73,7 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 	}
 	var v map[string]any
 	if err := yaml.NodeToValue(mapping, &v); err != nil {
-		return m, []diag.Problem{yamlProblem(file, err, lineOffset)}
+		return m, []diag.Problem{yamlProblem(file, err, src, lineOffset)}
 	}
 	m.Values = packed(v)
 	recordPositions(m.pos, "", mapping, lineOffset)
@@ -144,17 +144,29 @@ func tokenPos(n yamlast.Node, lineOffset int) Pos {
 	return Pos{tk.Position.Line + lineOffset, tk.Position.Column}
 }
 
-// yamlProblem turns a go-yaml error into a positioned problem.
-func yamlProblem(file string, err error, lineOffset int) diag.Problem {
-	line, col, msg := lineOffset+1, 1, err.Error()
+// yamlProblem turns a go-yaml error in src into a positioned problem.
+func yamlProblem(file string, err error, src []byte, lineOffset int) diag.Problem {
+	line, col, msg := 1, 1, err.Error()
 	if ye, ok := err.(yaml.Error); ok {
 		msg = ye.GetMessage()
 		if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-			line, col = tk.Position.Line+lineOffset, tk.Position.Column
+			line, col = tk.Position.Line, tk.Position.Column
 		}
 	}
+	// go-yaml counts a CRLF after a comment as two line ends, so a
+	// position can fall past the end of the text: point at its last line.
+	if last := lineCount(src); line > last {
+		line, col = last, 1
+	}
+	line += lineOffset
 	msg, fix := explainYAML(msg, lineOffset)
 	return diag.Errorf(file, line, col, fix, "invalid YAML: %s", msg)
+}
+
+// lineCount is how many lines YAML sees in src: a line ends at LF, CRLF
+// or a lone CR.
+func lineCount(src []byte) int {
+	return bytes.Count(src, []byte("\n")) + bytes.Count(src, []byte("\r")) - bytes.Count(src, []byte("\r\n")) + 1
 }
 
 var (
