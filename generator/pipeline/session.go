@@ -125,9 +125,9 @@ func (s *Session) siteLayouts() fs.FS {
 
 // Prepared returns what was prepared of a content page when it was
 // parsed (render.PreparedOf).
-func (s *Session) Prepared(p *model.Page) (*render.Prepared, error) {
+func (s *Session) Prepared(p *model.Page, part render.PreparedPart) (*render.Prepared, error) {
 	if r, ok := s.cache[p.File]; ok && r.page == p {
-		return r.prep.load()
+		return r.prep.load(part)
 	}
 	return nil, nil
 }

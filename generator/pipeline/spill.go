@@ -10,18 +10,18 @@ import (
 
 // preparedRef is where a page's prepared parts wait for the render stage.
 type preparedRef interface {
-	load() (*render.Prepared, error)
+	load(part render.PreparedPart) (*render.Prepared, error)
 }
 
 type noPrepared struct{}
 
-func (noPrepared) load() (*render.Prepared, error) { return nil, nil }
+func (noPrepared) load(render.PreparedPart) (*render.Prepared, error) { return nil, nil }
 
 // inMemory keeps the prepared parts on the heap: serve renders pages again
 // after edits, and a small site gains nothing from a disk round trip.
 type inMemory struct{ prep *render.Prepared }
 
-func (m inMemory) load() (*render.Prepared, error) { return m.prep, nil }
+func (m inMemory) load(render.PreparedPart) (*render.Prepared, error) { return m.prep, nil }
 
 // spill is a file without a name that holds prepared pages between parse
 // and render. The HTML and twins of every page are most of what a build
@@ -57,12 +57,13 @@ func (s *spill) put(prep *render.Prepared) (preparedRef, error) {
 	if s.fail != nil {
 		return nil, s.fail
 	}
-	s.buf = prep.AppendBinary(s.buf[:0])
+	var textLen int
+	s.buf, textLen = prep.Encode(s.buf[:0])
 	if _, err := s.f.WriteAt(s.buf, s.end); err != nil {
 		s.fail = err
 		return nil, err
 	}
-	ref := spilled{s: s, off: s.end, n: len(s.buf), answer: prep.Answer}
+	ref := spilled{s: s, off: s.end, n: len(s.buf), textN: textLen, answer: prep.Answer}
 	s.end += int64(len(s.buf))
 	if cap(s.buf) > 1<<20 {
 		s.buf = nil // a rare huge page does not pin its buffer
@@ -70,20 +71,28 @@ func (s *spill) put(prep *render.Prepared) (preparedRef, error) {
 	return ref, nil
 }
 
-// spilled is one page's place in the spill file.
+// spilled is one page's place in the spill file: n bytes at off, of
+// which the first textN are the text parts.
 type spilled struct {
-	s      *spill
-	off    int64
-	n      int
-	answer *render.IncludedAnswer
+	s        *spill
+	off      int64
+	n, textN int
+	answer   *render.IncludedAnswer
 }
 
-func (r spilled) load() (*render.Prepared, error) {
-	b := make([]byte, r.n)
+// load reads back the part asked for. The site files that read every page
+// after it is rendered (llms-full.txt, answers.json) read only the text
+// parts, so each page's HTML body is read from disk once.
+func (r spilled) load(part render.PreparedPart) (*render.Prepared, error) {
+	n := r.n
+	if part == render.TextParts {
+		n = r.textN
+	}
+	b := make([]byte, n)
 	if _, err := r.s.f.ReadAt(b, r.off); err != nil {
 		return nil, errors.Join(errors.New("reading the prepared page back"), err)
 	}
-	prep, err := render.DecodePrepared(b)
+	prep, err := render.DecodePrepared(b, part)
 	if err != nil {
 		return nil, err
 	}

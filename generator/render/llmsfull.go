@@ -63,7 +63,7 @@ func (r *Renderer) llmsFull(w io.Writer) error {
 	buf := getScratch()
 	defer putScratch(buf)
 	for _, p := range r.site.Content {
-		prep, err := r.prepared(p)
+		prep, err := r.prepared(p, TextParts)
 		if err != nil {
 			return fmt.Errorf("%s: %w", pageName(p), err)
 		}

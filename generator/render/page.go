@@ -14,7 +14,7 @@ import (
 // Page renders one page: its HTML and its Markdown twin, written to the
 // sink as soon as each is made.
 func (r *Renderer) Page(p *model.Page) error {
-	pr, err := r.prepared(p)
+	pr, err := r.prepared(p, AllParts)
 	if err == nil && pr != nil && r.opts.Search != nil {
 		err = r.opts.Search(p, pr.Search)
 	}

@@ -37,21 +37,37 @@ type IncludedAnswer struct {
 	HTML, Markdown []byte
 }
 
-// PreparedOf returns what Prepare made of a content page; nil, nil for a
-// page without a body (a list the model made up).
-type PreparedOf func(p *model.Page) (*Prepared, error)
+// PreparedOf returns what Prepare made of a content page, all of it or
+// only its text parts; nil, nil for a page without a body (a list the
+// model made up).
+type PreparedOf func(p *model.Page, part PreparedPart) (*Prepared, error)
 
-// AppendBinary encodes the page-local parts (everything but Answer, which
-// the whole build keeps) so a big build can keep them out of memory
-// between parse and render.
-func (pr *Prepared) AppendBinary(b []byte) []byte {
-	b = appendBytes(b, pr.Body)
+// PreparedPart is how much of a prepared page a reader needs.
+type PreparedPart int
+
+const (
+	// AllParts is everything: what rendering the page needs.
+	AllParts PreparedPart = iota
+	// TextParts are Twin and the answer and FAQ texts (Body, TOC and
+	// Search stay nil): all that llms-full.txt and answers.json read of
+	// every page, a fraction of a spilled page's bytes.
+	TextParts
+)
+
+// Encode appends the page-local parts (everything but Answer, which the
+// whole build keeps) to b, so a big build can keep them out of memory
+// between parse and render. The text parts come first: the first textLen
+// bytes written decode on their own (DecodePrepared with TextParts).
+func (pr *Prepared) Encode(b []byte) (enc []byte, textLen int) {
+	start := len(b)
 	b = appendBytes(b, pr.Twin)
 	b = appendStrings(b, pr.FAQAnswers)
 	b = appendStrings(b, pr.StepTexts)
 	b = appendStrings(b, pr.FAQTexts)
 	b = appendStrings(b, pr.AnswerHTML)
 	b = appendStrings(b, pr.AnswerTexts)
+	textLen = len(b) - start
+	b = appendBytes(b, pr.Body)
 	b = binary.AppendUvarint(b, uint64(len(pr.TOC)))
 	for _, h := range pr.TOC {
 		b = binary.AppendUvarint(b, uint64(h.Line))
@@ -62,29 +78,33 @@ func (pr *Prepared) AppendBinary(b []byte) []byte {
 	for _, s := range pr.Search {
 		b = appendStrings(b, []string{s.Kind, s.Anchor, s.Heading, s.Snippet, s.Text})
 	}
-	return b
+	return b, textLen
 }
 
-// DecodePrepared reverses AppendBinary. The result's Body and Twin share
-// b's memory, so b must not be reused.
-func DecodePrepared(b []byte) (*Prepared, error) {
+// DecodePrepared reverses Encode: b is all it wrote for AllParts, its
+// first textLen bytes for TextParts. The result's Body and Twin share b's
+// memory, so b must not be reused.
+func DecodePrepared(b []byte, part PreparedPart) (*Prepared, error) {
 	d := decoder{b: b}
-	pr := &Prepared{Body: d.bytes(), Twin: d.bytes(), FAQAnswers: d.strings(), StepTexts: d.strings(),
+	pr := &Prepared{Twin: d.bytes(), FAQAnswers: d.strings(), StepTexts: d.strings(),
 		FAQTexts: d.strings(), AnswerHTML: d.strings(), AnswerTexts: d.strings()}
-	if n := d.len(); n > 0 && d.err == nil {
-		pr.TOC = make([]markdown.Heading, n)
-		for i := range pr.TOC {
-			line := int(d.uint())
-			pr.TOC[i] = markdown.Heading{Level: 2, Line: line, ID: string(d.bytes()), Text: string(d.bytes())}
+	if part == AllParts {
+		pr.Body = d.bytes()
+		if n := d.len(); n > 0 && d.err == nil {
+			pr.TOC = make([]markdown.Heading, n)
+			for i := range pr.TOC {
+				line := int(d.uint())
+				pr.TOC[i] = markdown.Heading{Level: 2, Line: line, ID: string(d.bytes()), Text: string(d.bytes())}
+			}
 		}
-	}
-	if n := d.len(); n > 0 && d.err == nil {
-		pr.Search = make([]search.Part, n)
-		for i := range pr.Search {
-			if f := d.strings(); len(f) == 5 {
-				pr.Search[i] = search.Part{Kind: f[0], Anchor: f[1], Heading: f[2], Snippet: f[3], Text: f[4]}
-			} else {
-				d.err = errCorrupt
+		if n := d.len(); n > 0 && d.err == nil {
+			pr.Search = make([]search.Part, n)
+			for i := range pr.Search {
+				if f := d.strings(); len(f) == 5 {
+					pr.Search[i] = search.Part{Kind: f[0], Anchor: f[1], Heading: f[2], Snippet: f[3], Text: f[4]}
+				} else {
+					d.err = errCorrupt
+				}
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"playbook/generator/markdown"
 	"playbook/generator/model"
+	"playbook/generator/search"
 )
 
 // testPrepared keeps what the tests' Prepare calls made, as the pipeline's
@@ -23,7 +24,7 @@ func prepareForTest(tb testing.TB, p *model.Page) {
 	testPrepared.Store(p, pr)
 }
 
-func preparedForTest(p *model.Page) (*Prepared, error) {
+func preparedForTest(p *model.Page, _ PreparedPart) (*Prepared, error) {
 	v, _ := testPrepared.Load(p)
 	pr, _ := v.(*Prepared)
 	return pr, nil
@@ -41,11 +42,26 @@ func TestPreparedEncodingRoundTrips(t *testing.T) {
 		{Body: []byte("<p>x</p>"), Twin: []byte("x")},
 		{Body: []byte("b"), Twin: []byte("t"), FAQAnswers: []string{"", "a<b>c</b>"}, StepTexts: []string{"one", "two"}},
 		{Body: []byte("b"), TOC: []markdown.Heading{{Level: 2, Line: 300, ID: "pricing", Text: "Pricing"}, {Level: 2, Line: 9, ID: "x"}}},
+		{Body: []byte("<p>body</p>"), Twin: []byte("twin"), FAQTexts: []string{"q"}, AnswerHTML: []string{"<p>a</p>"}, AnswerTexts: []string{"a"},
+			Search: []search.Part{{Kind: "answer", Anchor: "answer", Heading: "H", Snippet: "s", Text: "t"}}},
 	}
 	for i, pr := range cases {
-		got, err := DecodePrepared(pr.AppendBinary(nil))
+		enc, textLen := pr.Encode([]byte("prefix"))
+		enc = enc[len("prefix"):]
+		text, err := DecodePrepared(enc[:textLen], TextParts)
+		if err != nil {
+			t.Fatalf("case %d, text parts: %v", i, err)
+		}
+		if !bytes.Equal(text.Twin, pr.Twin) || !slices.Equal(text.FAQTexts, pr.FAQTexts) || !slices.Equal(text.AnswerHTML, pr.AnswerHTML) ||
+			!slices.Equal(text.AnswerTexts, pr.AnswerTexts) || text.Body != nil || text.TOC != nil || text.Search != nil {
+			t.Fatalf("case %d: text parts %+v, want those of %+v", i, text, pr)
+		}
+		got, err := DecodePrepared(enc, AllParts)
 		if err != nil {
 			t.Fatalf("case %d: %v", i, err)
+		}
+		if !slices.Equal(got.Search, pr.Search) {
+			t.Fatalf("case %d: search parts %+v, want %+v", i, got.Search, pr.Search)
 		}
 		if !bytes.Equal(got.Body, pr.Body) || !bytes.Equal(got.Twin, pr.Twin) ||
 			len(got.FAQAnswers) != len(pr.FAQAnswers) || len(got.StepTexts) != len(pr.StepTexts) {
@@ -60,9 +76,16 @@ func TestPreparedEncodingRoundTrips(t *testing.T) {
 			}
 		}
 	}
-	for _, bad := range [][]byte{{0xff}, {5, 'a'}, append(cases[1].AppendBinary(nil), 0)} {
-		if _, err := DecodePrepared(bad); err == nil {
-			t.Errorf("DecodePrepared(%q) succeeded", bad)
+	whole, textLen := cases[1].Encode(nil)
+	for _, bad := range [][]byte{{0xff}, {5, 'a'}, append(whole, 0), whole[:len(whole)-1]} {
+		if _, err := DecodePrepared(bad, AllParts); err == nil {
+			t.Errorf("DecodePrepared(%q, AllParts) succeeded", bad)
 		}
+	}
+	if _, err := DecodePrepared(whole, TextParts); err == nil {
+		t.Errorf("DecodePrepared of all parts as the text parts succeeded")
+	}
+	if _, err := DecodePrepared(whole[:textLen-1], TextParts); err == nil {
+		t.Errorf("DecodePrepared of cut text parts succeeded")
 	}
 }

@@ -79,7 +79,7 @@ func New(site *model.Site, tpl *Templates, sink write.Sink, opts Options) *Rende
 func (r *Renderer) includedAnswers() map[string]IncludedAnswer {
 	out := make(map[string]IncludedAnswer, len(r.site.Answers))
 	for slug, p := range r.site.Answers {
-		pr, err := r.prepared(p)
+		pr, err := r.prepared(p, TextParts)
 		if err != nil || pr == nil || pr.Answer == nil {
 			continue
 		}
@@ -93,11 +93,11 @@ func (r *Renderer) includedAnswers() map[string]IncludedAnswer {
 }
 
 // prepared returns what Prepare made of p, nil for a page without a body.
-func (r *Renderer) prepared(p *model.Page) (*Prepared, error) {
+func (r *Renderer) prepared(p *model.Page, part PreparedPart) (*Prepared, error) {
 	if p.Doc == nil || r.opts.Prepared == nil {
 		return nil, nil
 	}
-	return r.opts.Prepared(p)
+	return r.opts.Prepared(p, part)
 }
 
 // fillHTML writes what a hole in a page's HTML stands for.
