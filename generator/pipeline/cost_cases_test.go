@@ -101,6 +101,12 @@ func bodyCostCases() []costCase {
 			one := strings.Repeat("::: note\n", 16) + "Text.\n" + strings.Repeat(":::\n", 16) + "\n"
 			return yamlPage("title: A\n", strings.Repeat(one, n))
 		}},
+		// Chroma's own lookup matched an unknown language against every
+		// lexer's file globs: 40 ms a name.
+		{name: "code fences of made-up languages", small: 20, full: 2000,
+			page: func(n int) string { return yamlPage("title: A\n", repeat(n, "```zz%dqq\nx\n```\n\n")) }},
+		{name: "code fence with a long language", small: 1000, full: 100_000,
+			page: func(n int) string { return yamlPage("title: A\n", "0*\n"+strings.Repeat("~", n)+"\n") }},
 		{name: "prompt placeholders", small: 1000, full: 100_000, refused: "more than the 100 a reader can fill in",
 			page: func(n int) string {
 				return yamlPage("title: A\ntype: workflow\n", "```prompt\n"+repeat(n, "[P%d] ")+"\n```\n")

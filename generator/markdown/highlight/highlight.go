@@ -5,8 +5,8 @@
 //
 // A block whose language Chroma does not know, has none, or is `prompt`
 // (a workflow's prompt, which the page turns into a form) renders as
-// goldmark renders it. Lexers are looked up once per language name and
-// shared: Chroma's lexers are safe for concurrent use.
+// goldmark renders it. Lexers are indexed once by name, alias and file
+// extension, and shared: Chroma's lexers are safe for concurrent use.
 package highlight
 
 import (
@@ -118,10 +118,6 @@ func Class(t chroma.TokenType) string {
 	return ""
 }
 
-var lexerCache sync.Map // language name -> chroma.Lexer, or noLexer
-
-type noLexer struct{}
-
 // Lexer returns the coalescing Chroma lexer for a fence's language, or nil
 // when there is none to use: no language, `prompt`, plain text, or a name
 // Chroma does not know.
@@ -129,17 +125,56 @@ func Lexer(lang string) chroma.Lexer {
 	if lang == "" || lang == "prompt" {
 		return nil
 	}
-	if v, ok := lexerCache.Load(lang); ok {
-		l, _ := v.(chroma.Lexer)
-		return l
+	return lexerIndex()[strings.ToLower(lang)]
+}
+
+// lexerIndex maps every lexer's name, aliases and file extensions,
+// lowercased, to the lexer. It takes the place of lexers.Get, whose
+// fallback matches an unknown name against every lexer's file-name globs:
+// 40 ms for each name it does not know, so a page of made-up fence
+// languages could hold a build for minutes. A lookup here costs one map
+// access whatever the page says.
+var lexerIndex = sync.OnceValue(func() map[string]chroma.Lexer {
+	byName := map[string]chroma.Lexer{}
+	byExt := map[string]chroma.Lexer{}
+	for _, l := range lexers.GlobalLexerRegistry.Lexers {
+		cfg := l.Config()
+		if cfg.Name == "plaintext" {
+			continue
+		}
+		c := chroma.Coalesce(l)
+		for _, name := range append([]string{cfg.Name}, cfg.Aliases...) {
+			if key := strings.ToLower(name); byName[key] == nil {
+				byName[key] = c
+			}
+		}
+		for _, glob := range cfg.Filenames {
+			ext, ok := strings.CutPrefix(glob, "*.")
+			if !ok || strings.ContainsAny(ext, "*?[\\") {
+				continue
+			}
+			ext = strings.ToLower(ext)
+			if prev := byExt[ext]; prev == nil || prevLoses(prev.Config(), cfg) {
+				byExt[ext] = c
+			}
+		}
 	}
-	var v any = noLexer{}
-	if l := lexers.Get(lang); l != nil && l.Config().Name != "plaintext" {
-		v = chroma.Coalesce(l)
+	for ext, l := range byExt { // a name or alias wins over an extension
+		if byName[ext] == nil {
+			byName[ext] = l
+		}
 	}
-	v, _ = lexerCache.LoadOrStore(lang, v)
-	l, _ := v.(chroma.Lexer)
-	return l
+	return byName
+})
+
+// prevLoses reports whether a lexer claiming an extension already taken by
+// prev should have it instead: Chroma prefers the higher priority, and
+// between equals this picks the first name, so the choice is stable.
+func prevLoses(prev, next *chroma.Config) bool {
+	if prev.Priority != next.Priority {
+		return next.Priority > prev.Priority
+	}
+	return next.Name < prev.Name
 }
 
 var escapes = [256][]byte{'&': []byte("&amp;"), '<': []byte("&lt;"), '>': []byte("&gt;"), '"': []byte("&quot;")}

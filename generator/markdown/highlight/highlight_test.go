@@ -2,6 +2,7 @@ package highlight
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -75,5 +76,44 @@ func TestNoInlineStyle(t *testing.T) {
 		if !strings.Contains(first, want) {
 			t.Errorf("output lacks %q:\n%s", want, first)
 		}
+	}
+}
+
+func TestLexerNames(t *testing.T) {
+	for _, tc := range []struct{ lang, want string }{
+		{"go", "Go"}, {"Go", "Go"}, {"golang", "Go"}, {"py", "Python"}, {"python", "Python"},
+		{"js", "JavaScript"}, {"ts", "TypeScript"}, {"sh", "Bash"}, {"yaml", "YAML"}, {"yml", "YAML"},
+		{"json", "JSON"}, {"html", "HTML"}, {"css", "CSS"}, {"sql", "SQL"}, {"rs", "Rust"}, {"tsx", "TypeScript"},
+		{"", ""}, {"prompt", ""}, {"text", ""}, {"plaintext", ""}, {"no-such-language", ""},
+		{strings.Repeat("~", 5000), ""}, {"*.go", ""},
+	} {
+		got := ""
+		if l := Lexer(tc.lang); l != nil {
+			got = l.Config().Name
+		}
+		if got != tc.want {
+			t.Errorf("Lexer(%.20q) = %q, want %q", tc.lang, got, tc.want)
+		}
+	}
+}
+
+// An unknown language costs one map lookup: Chroma's own lookup tried it
+// against every lexer's file-name globs (40 ms a name), so a page of
+// made-up languages could hold a build for minutes.
+func TestUnknownLanguageIsOneLookup(t *testing.T) {
+	Lexer("go") // builds the index
+	names := make([]string, 200)
+	for i := range names {
+		names[i] = fmt.Sprintf("zz%dqq", i)
+	}
+	i := 0
+	allocs := testing.AllocsPerRun(len(names)-1, func() {
+		if Lexer(names[i]) != nil {
+			t.Fatalf("a lexer for %q", names[i])
+		}
+		i++
+	})
+	if allocs > 0 {
+		t.Errorf("an unknown language allocates %.0f times: it is being matched, not looked up", allocs)
 	}
 }
