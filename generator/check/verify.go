@@ -331,6 +331,11 @@ func (v verifier) internalPath(from, link string) (target, fragment string, inte
 		r := r.(rootedLink)
 		return r.target, r.fragment, r.internal
 	}
+	// The cache outlives the page: it keeps a copy of the link, and the
+	// resolution made from that copy, not slices of the page's joined
+	// links, which would keep every page's links in memory to the end of
+	// the build (a sixth of the heap at 100,000 pages).
+	link = strings.Clone(link)
 	target, fragment, internal = v.resolvePath(from, link)
 	v.rooted.Store(link, rootedLink{target, fragment, internal})
 	return target, fragment, internal
