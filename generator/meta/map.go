@@ -51,6 +51,10 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 	if len(bytes.TrimSpace(src)) == 0 {
 		return m, nil
 	}
+	// go-yaml counts a CRLF that ends a comment as two line ends, so every
+	// position after it would be a line late. A scalar's line breaks read
+	// as LF either way, so the values do not change.
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	if p := CheckYAML(src, subject(lineOffset)); p != nil {
 		return m, []diag.Problem{p.Shift(file, lineOffset)}
 	}
@@ -153,8 +157,8 @@ func yamlProblem(file string, err error, src []byte, lineOffset int) diag.Proble
 			line, col = tk.Position.Line, tk.Position.Column
 		}
 	}
-	// go-yaml counts a CRLF after a comment as two line ends, so a
-	// position can fall past the end of the text: point at its last line.
+	// A position past the end of the text (go-yaml has placed some
+	// there) points at its last line.
 	if last := lineCount(src); line > last {
 		line, col = last, 1
 	}
