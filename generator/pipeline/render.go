@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -110,12 +111,12 @@ func (s *Session) render(ctx context.Context, pass *Pass, sink write.Sink, w *st
 // or its twin, a site file, or a theme static file the site does not
 // replace (the site's own static files are checked when copied).
 func (s *Session) willWrite(r *render.Renderer, in *Inputs) func(path string) bool {
-	paths := make(map[string]bool, 2*len(in.Site.Pages)+32)
+	pages := make(map[string]bool, len(in.Site.Pages)) // by render.PageFileDir
 	for _, p := range in.Site.Pages {
-		for _, f := range render.PageFiles(p.URL) {
-			paths[f] = true
-		}
+		pages[strings.TrimPrefix(p.URL, "/")] = true
 	}
+	cards := in.Config.SocialCards
+	paths := map[string]bool{}
 	for _, f := range r.SiteFileNames() {
 		paths[f] = true
 	}
@@ -128,7 +129,12 @@ func (s *Session) willWrite(r *render.Renderer, in *Inputs) func(path string) bo
 		}
 		return nil
 	})
-	return func(p string) bool { return paths[p] }
+	return func(p string) bool {
+		if dir, card, ok := render.PageFileDir(p); ok && pages[dir] && (cards || !card) {
+			return true
+		}
+		return paths[p]
+	}
 }
 
 func (s *Session) exists(p string) bool {
