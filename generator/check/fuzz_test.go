@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"path"
 	"strings"
-	"sync"
 	"testing"
 
 	"playbook/generator/config"
@@ -48,7 +47,7 @@ var fuzzFiles = map[string]bool{"index.html": true, "a/index.html": true, "a/b/i
 // must be reported. The site is published under /docs/.
 func FuzzResolve(f *testing.F) {
 	c := &Collector{files: fuzzFiles, pages: map[string]*pageFacts{}}
-	v := verifier{c: c, base: "https://example.com/docs/", basePath: "/docs/", rooted: new(sync.Map)}
+	v := verifier{c: c, base: "https://example.com/docs/", basePath: "/docs/", rooted: new(rootedCache)}
 	f.Fuzz(func(t *testing.T, link string) {
 		for _, from := range []string{"index.html", "a/b/index.html"} {
 			msg, _ := v.resolve(from, link)

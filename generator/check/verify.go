@@ -138,7 +138,7 @@ func pageOf(site *model.Site, out string) *model.Page {
 }
 
 func newVerifier(c *Collector, cfg *config.Site, positions LinkPositions) verifier {
-	return verifier{c: c, base: cfg.BaseURL, basePath: cfg.BasePath(), rooted: new(sync.Map), positions: positions,
+	return verifier{c: c, base: cfg.BaseURL, basePath: cfg.BasePath(), rooted: new(rootedCache), positions: positions,
 		menu: menuLinks(cfg), urls: sync.OnceValue(c.publishedURLs)}
 }
 
@@ -191,7 +191,7 @@ type verifier struct {
 	// rooted caches the resolution of root-relative links ("/tags/x/"),
 	// which does not depend on the page they are on: the menu, footer and
 	// tag links repeat on every page of a site.
-	rooted    *sync.Map // link -> rootedLink
+	rooted    *rootedCache
 	positions LinkPositions
 	menu      map[string]menuLink // by the href the theme writes
 	urls      func() []string     // published page URLs, listed once when first needed
@@ -202,6 +202,12 @@ type verifier struct {
 // Markdown does not hold (a template wrote it). It is called only for
 // pages with a broken link.
 type LinkPositions func(p *model.Page) func(link string) (line, col int)
+
+// rootedCache holds at most maxRooted links and how each resolved.
+type rootedCache struct {
+	links sync.Map // link -> rootedLink
+	n     atomic.Int64
+}
 
 type rootedLink struct {
 	target, fragment string
@@ -327,9 +333,12 @@ func (v verifier) internalPath(from, link string) (target, fragment string, inte
 	if v.rooted == nil || !strings.HasPrefix(link, "/") || strings.HasPrefix(link, "//") {
 		return v.resolvePath(from, link)
 	}
-	if r, ok := v.rooted.Load(link); ok {
+	if r, ok := v.rooted.links.Load(link); ok {
 		r := r.(rootedLink)
 		return r.target, r.fragment, r.internal
+	}
+	if v.rooted.n.Load() >= maxRooted {
+		return v.resolvePath(from, link)
 	}
 	// The cache outlives the page: it keeps a copy of the link, and the
 	// resolution made from that copy, not slices of the page's joined
@@ -337,9 +346,16 @@ func (v verifier) internalPath(from, link string) (target, fragment string, inte
 	// the build (a sixth of the heap at 100,000 pages).
 	link = strings.Clone(link)
 	target, fragment, internal = v.resolvePath(from, link)
-	v.rooted.Store(link, rootedLink{target, fragment, internal})
+	if _, loaded := v.rooted.links.LoadOrStore(link, rootedLink{target, fragment, internal}); !loaded {
+		v.rooted.n.Add(1)
+	}
 	return target, fragment, internal
 }
+
+// maxRooted bounds the cache of root-relative links. The links every page
+// repeats (menu, footer, tags) come first and stay; the rest are mostly
+// links between two pages, which a cache would only hold in memory.
+const maxRooted = 8192
 
 // isPlainFragment reports whether a fragment reads the same escaped or
 // not: letters, digits and -_. (heading ids), so "#"+frag names frag.
