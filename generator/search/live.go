@@ -3,7 +3,6 @@ package search
 import (
 	"hash/maphash"
 	"slices"
-	"strings"
 
 	"playbook/generator/model"
 	"playbook/generator/write"
@@ -19,11 +18,15 @@ type Live struct {
 	terms map[string]string   // one copy of each term
 	sums  map[string]uint64   // index file -> hash of what it holds
 	seen  map[string]bool     // the files the build being made has
-	// rewrite has the term shards written whatever they held.
-	rewrite bool
-	seed    maphash.Seed
-	shards  int
+	seed  maphash.Seed
+	// shards is the number of term shards, fixed by the first build: every
+	// page served says it, and a page not rendered again keeps its own.
+	shards int
 }
+
+// Shards is the number of term shards of the live index, 0 before its
+// first build.
+func (l *Live) Shards() int { return l.shards }
 
 // NewLive returns an empty live index.
 func NewLive() *Live {
@@ -38,6 +41,10 @@ func NewLive() *Live {
 func (l *Live) Builder(pages []*model.Page, url func(string) string, sink write.Sink, whole bool) *Builder {
 	b := NewBuilder(pages, url, sink)
 	b.live = l
+	if l.shards == 0 {
+		l.shards = b.shard
+	}
+	b.shard = l.shards
 	if whole {
 		clear(l.sums)
 	}
@@ -56,14 +63,9 @@ func (l *Live) forgetOthers() []string {
 		}
 	}
 	clear(l.seen)
-	l.rewrite = false
 	slices.Sort(gone)
 	return gone
 }
-
-// rewriteShards has every term shard written again: their number
-// changed, so every term moves.
-func (l *Live) rewriteShards() { l.rewrite = true }
 
 // put keeps a page's results, its terms interned; the builder's mutex is
 // held.
@@ -86,7 +88,7 @@ func (l *Live) put(url string, recs []scored) {
 func (l *Live) changed(name string, data []byte) bool {
 	l.seen[name] = true
 	sum := maphash.Bytes(l.seed, data)
-	if old, ok := l.sums[name]; ok && old == sum && !(l.rewrite && strings.HasPrefix(name, "search/t/")) {
+	if old, ok := l.sums[name]; ok && old == sum {
 		return false
 	}
 	l.sums[name] = sum

@@ -10,7 +10,7 @@ import (
 type term struct {
 	df    int
 	top   topList // the TopK best results
-	shown topList // the TopShown best, whose display data the shard holds
+	shown topList // the shownKept best, whose display data the shard may hold
 }
 
 // posting is one result of a term: score is BM25's term-frequency part
@@ -77,8 +77,8 @@ func impact(p posting, idf float64) int64 {
 	return max(1, int64(math.Round(idf*float64(p.score)*impactScale)))
 }
 
-// shownRefs are the TopShown results of the term by impact, as a query
-// ranks them (ties by ref).
+// shownRefs are the term's shownKept best results by impact, the best
+// first, as a query ranks them (ties by ref).
 func (t *term) shownRefs(idf float64) []uint32 {
 	ps := slices.Clone(t.shown)
 	slices.SortFunc(ps, func(a, b posting) int {
@@ -87,8 +87,8 @@ func (t *term) shownRefs(idf float64) []uint32 {
 		}
 		return int(int64(a.ref) - int64(b.ref))
 	})
-	refs := make([]uint32, 0, TopShown)
-	for _, p := range ps[:min(len(ps), TopShown)] {
+	refs := make([]uint32, 0, len(ps))
+	for _, p := range ps {
 		refs = append(refs, p.ref)
 	}
 	return refs
