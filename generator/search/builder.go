@@ -287,8 +287,8 @@ func (b *Builder) tokenise(p *model.Page, parts []Part) []scored {
 		sc.display = b.display(p, part)
 		sc.terms = make([]termScore, len(tok.order))
 		boost := kindBoost[part.Kind]
-		for j, term := range tok.order {
-			sc.terms[j] = termScore{term: term, score: float32(score(tok.counts[j], length, boost))}
+		for j, id := range tok.order {
+			sc.terms[j] = termScore{term: tok.names[id], score: float32(score(tok.counts[j], length, boost))}
 		}
 	}
 	return out
@@ -312,8 +312,8 @@ func (b *Builder) addRecord(ref uint32, r *scored) {
 		}
 		t.df++
 		p := posting{ref: ref, score: ts.score, code: r.code}
-		t.top.offer(p, TopK)
-		if t.shown.offer(p, shownKept) {
+		// A result not among the TopK best is not among the shownKept.
+		if t.top.offer(p, TopK) && t.shown.offer(p, shownKept) {
 			b.shown[ref] = r.display
 		}
 	}
