@@ -162,50 +162,56 @@ func (w *partWalker) add(n ast.Node) {
 
 // appendWords appends the words of text (split at white space, as
 // strings.Fields splits) to b, a space between, while b holds fewer than
-// maxPartWords words; it returns how many b holds.
+// maxPartWords words; it returns how many b holds. Words one space apart
+// are copied as one run.
 func appendWords(b *strings.Builder, text string, words int) int {
+	b.Grow(len(text) + 1)
+	run, end := -1, -1 // the run of text not written yet
 	for i := 0; i < len(text) && words < maxPartWords; {
-		// Skip white space.
-		for i < len(text) {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				if asciiSpace[c] == 0 {
-					break
-				}
-				i++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsSpace(r) {
-				break
-			}
-			i += size
-		}
+		i = skipSpace(text, i, false)
 		start := i
-		for i < len(text) {
-			c := text[i]
-			if c < utf8.RuneSelf {
-				if asciiSpace[c] != 0 {
-					break
-				}
-				i++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsSpace(r) {
-				break
-			}
-			i += size
+		i = skipSpace(text, i, true)
+		if i == start {
+			break
 		}
-		if i > start {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(text[start:i])
-			words++
+		words++
+		if run >= 0 && start == end+1 && text[end] == ' ' {
+			end = i // one space from the run: it goes on
+			continue
 		}
+		if run >= 0 {
+			b.WriteString(text[run:end])
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		run, end = start, i
+	}
+	if run >= 0 {
+		b.WriteString(text[run:end])
 	}
 	return words
+}
+
+// skipSpace returns the first index from i on that ends a word (inWord:
+// white space) or starts one (not inWord: anything else), or len(text).
+func skipSpace(text string, i int, inWord bool) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if (asciiSpace[c] != 0) == inWord {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) == inWord {
+			return i
+		}
+		i += size
+	}
+	return i
 }
 
 var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}

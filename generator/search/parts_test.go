@@ -9,7 +9,7 @@ import (
 // capped at maxPartWords.
 func TestAppendWords(t *testing.T) {
 	long := strings.Repeat("w ", maxPartWords+5)
-	for _, text := range []string{"", "  ", "one", " two  words ", "tab\tnew\nline\r\vff\f", "nbsp\u00a0em\u2003space", "bad \xff byte", long} {
+	for _, text := range []string{"", "  ", "one", " two  words ", "tab\tnew\nline\r\vff\f", "nbsp\u00a0em\u2003space", "bad \xff byte", "a b  c d\te f\u3000g", long, "x" + long} {
 		var b strings.Builder
 		n := appendWords(&b, text, 0)
 		want := strings.Fields(text)
