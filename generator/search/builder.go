@@ -139,7 +139,7 @@ type Builder struct {
 	mu      sync.Mutex
 	records int
 	terms   map[string]*term
-	shown   map[uint32][]byte // display data of results in some term's TopShown
+	shown   map[uint32]*shownDoc // display data of the results in some term's shown list
 	chunks  map[int]*chunk
 	written []string
 	gone    []string
@@ -152,6 +152,14 @@ func (b *Builder) Shards() int { return b.shard }
 // longer has (fewer shards, fewer chunks), known after Finish.
 func (b *Builder) Gone() []string { return b.gone }
 
+// shownDoc is the display data of a result, kept while it is in some
+// term's shown list (refs counts them), so the builder's memory grows with
+// the vocabulary, not with the site.
+type shownDoc struct {
+	display []byte
+	refs    int32
+}
+
 type chunk struct {
 	pending int // pages not added yet
 	docs    map[uint32][]byte
@@ -161,7 +169,7 @@ type chunk struct {
 // url makes a root-relative URL of a page URL (the base path added).
 func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *Builder {
 	b := &Builder{sink: sink, url: url, index: map[*model.Page]int{}, terms: map[string]*term{},
-		shown: map[uint32][]byte{}, chunks: map[int]*chunk{}}
+		shown: map[uint32]*shownDoc{}, chunks: map[int]*chunk{}}
 	for _, p := range pages {
 		if !Searchable(p) {
 			continue
@@ -313,8 +321,24 @@ func (b *Builder) addRecord(ref uint32, r *scored) {
 		t.df++
 		p := posting{ref: ref, score: ts.score, code: r.code}
 		// A result not among the TopK best is not among the shownKept.
-		if t.top.offer(p, TopK) && t.shown.offer(p, shownKept) {
-			b.shown[ref] = r.display
+		if kept, _, _ := t.top.offer(p, TopK); !kept {
+			continue
+		}
+		kept, out, evicted := t.shown.offer(p, shownKept)
+		if !kept {
+			continue
+		}
+		d := b.shown[ref]
+		if d == nil {
+			d = &shownDoc{display: r.display}
+			b.shown[ref] = d
+		}
+		d.refs++
+		if evicted {
+			o := b.shown[out.ref]
+			if o.refs--; o.refs == 0 {
+				delete(b.shown, out.ref)
+			}
 		}
 	}
 }

@@ -168,7 +168,7 @@ fill:
 			if in[ref] {
 				continue
 			}
-			d := len(b.shown[ref]) + 14
+			d := len(b.shown[ref].display) + 14
 			if r >= TopShown && size+d > shardBytes {
 				break fill
 			}
@@ -197,7 +197,7 @@ fill:
 		buf = append(buf, '"')
 		buf = strconv.AppendUint(buf, uint64(ref), 10)
 		buf = append(buf, '"', ':')
-		buf = append(buf, b.shown[ref]...)
+		buf = append(buf, b.shown[ref].display...)
 	}
 	return append(buf, '}', '}')
 }

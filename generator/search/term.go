@@ -35,8 +35,8 @@ func (p posting) better(q posting) bool {
 type topList []posting
 
 // offer adds p if the list holds fewer than k or p beats its worst;
-// it reports whether p was kept.
-func (h *topList) offer(p posting, k int) bool {
+// it reports whether p was kept, and the posting p replaced if it did.
+func (h *topList) offer(p posting, k int) (kept bool, out posting, replaced bool) {
 	l := *h
 	if len(l) < k {
 		l = append(l, p)
@@ -49,11 +49,12 @@ func (h *topList) offer(p posting, k int) bool {
 			i = parent
 		}
 		*h = l
-		return true
+		return true, posting{}, false
 	}
 	if !p.better(l[0]) {
-		return false
+		return false, posting{}, false
 	}
+	out = l[0]
 	l[0] = p
 	for i := 0; ; {
 		worst, a, c := i, 2*i+1, 2*i+2
@@ -69,7 +70,7 @@ func (h *topList) offer(p posting, k int) bool {
 		l[i], l[worst] = l[worst], l[i]
 		i = worst
 	}
-	return true
+	return true, out, true
 }
 
 // impact is a posting's BM25 score as the index stores it.
