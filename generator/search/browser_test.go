@@ -328,7 +328,8 @@ const computeTime = `(async (q) => {
 // each query took once its index files arrived: in the page (parsing,
 // ranking, showing the results, and any wait for the main thread) and its
 // own work alone (parsing and ranking). It checks the first result is the
-// one Query ranks first, and asserts no time (the machine's speed is not
+// one Query ranks first and the page read no more index files than a
+// query may, and asserts no time (the machine's speed is not
 // the code's); make bench runs it on the 10,000-page corpus (-query-site).
 func TestBrowserQueryTime(t *testing.T) {
 	site := *querySite
@@ -353,6 +354,9 @@ func TestBrowserQueryTime(t *testing.T) {
 			t.Errorf("%q: the page shows %q first, Query ranks %q first", q, first, want)
 		}
 		got := eval[[2]float64](t, ctx, sinceData)
+		if int(got[1]) > search.MaxShardRequests {
+			t.Errorf("%q: the page read %d index files, more than %d", q, int(got[1]), search.MaxShardRequests)
+		}
 		do(t, ctx, chromedp.Navigate(base+"/search/meta.json"))
 		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](computeTime+"("+strconv.Quote(q)+")", chromedp.EvalAwaitPromise))
 		if err != nil {

@@ -223,7 +223,7 @@ func (x *Index) Query(q string, f Filter, limit int) ([]Result, error) {
 		}
 	}
 	slices.SortFunc(ranked, func(a, b Result) int {
-		return cmp.Or(-cmp.Compare(b2i(shown[a.Ref]), b2i(shown[b.Ref])), cmp.Compare(b.Score, a.Score), cmp.Compare(a.Ref, b.Ref))
+		return cmp.Or(cmp.Compare(b2i(shown[b.Ref]), b2i(shown[a.Ref])), cmp.Compare(b.Score, a.Score), cmp.Compare(a.Ref, b.Ref))
 	})
 	if len(ranked) > limit {
 		ranked = ranked[:limit]
