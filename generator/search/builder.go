@@ -35,7 +35,7 @@ const (
 	// number of pages, known before any is rendered: every page's search
 	// box says it (data-shards), so a query needs no file to find its
 	// shards.
-	pagesPerShard = 40
+	pagesPerShard = 12
 	maxShards     = 1 << 14
 	// MaxShardRequests is the most term shards a query reads: a longer
 	// question is answered from the words that fit (QueryPlan).
