@@ -18,7 +18,7 @@ func (s *Session) searchIndex(in *Inputs, out Outputs, sink write.Sink, opts *re
 	base := in.Config.BasePath()
 	url := func(u string) string { return render.RelURL(base, u) }
 	// The search boxes say how many shards the index has: known from its
-	// pages before any is rendered; serve keeps its first count.
+	// pages before any is rendered.
 	opts.SearchShards = search.ShardCount(in.Site.Content)
 	switch {
 	case s.oneOff() && out.SiteFiles && len(out.Pages) == len(in.Site.Pages):
@@ -32,10 +32,8 @@ func (s *Session) searchIndex(in *Inputs, out Outputs, sink write.Sink, opts *re
 			s.search = search.NewLive()
 		}
 		b := s.search.Builder(in.Site.Content, url, sink, out.CheckFrom == nil)
-		opts.Search, opts.SearchShards = b.Add, b.Shards()
+		opts.Search = b.Add
 		return b
-	case s.search != nil && s.search.Shards() > 0:
-		opts.SearchShards = s.search.Shards()
 	}
 	return nil
 }

@@ -36,6 +36,9 @@ const (
 	// box says it (data-shards), so a query needs no file to find its
 	// shards.
 	pagesPerShard = 12
+	// oneShardPages is the most pages whose index is one shard (small,
+	// as its vocabulary is).
+	oneShardPages = 64
 	maxShards     = 1 << 14
 	// MaxShardRequests is the most term shards a query reads: a longer
 	// question is answered from the words that fit (QueryPlan).
@@ -59,8 +62,12 @@ var kindBoost = map[string]float64{KindAnswer: 1.3, KindQuestion: 1.2, KindPage:
 var Stages = []string{"", "activation", "adoption", "expansion", "advocacy", "renewal"}
 
 // ShardsFor is the number of term shards of an index of pages
-// searchable pages: a power of two, so it changes seldom as a site grows.
+// searchable pages: one for a small site, else a power of two, so it
+// changes seldom as a site grows (when it does, serve renders every page).
 func ShardsFor(pages int) int {
+	if pages <= oneShardPages {
+		return 1
+	}
 	n := 1
 	for n < maxShards && n*pagesPerShard < pages {
 		n *= 2

@@ -19,14 +19,11 @@ type Live struct {
 	sums  map[string]uint64   // index file -> hash of what it holds
 	seen  map[string]bool     // the files the build being made has
 	seed  maphash.Seed
-	// shards is the number of term shards, fixed by the first build: every
-	// page served says it, and a page not rendered again keeps its own.
+	// shards is the number of term shards of the last build: when it
+	// changes, every term moves and every shard is written again (and
+	// serve renders every page, whose search box says the number).
 	shards int
 }
-
-// Shards is the number of term shards of the live index, 0 before its
-// first build.
-func (l *Live) Shards() int { return l.shards }
 
 // NewLive returns an empty live index.
 func NewLive() *Live {
@@ -41,11 +38,8 @@ func NewLive() *Live {
 func (l *Live) Builder(pages []*model.Page, url func(string) string, sink write.Sink, whole bool) *Builder {
 	b := NewBuilder(pages, url, sink)
 	b.live = l
-	if l.shards == 0 {
+	if whole || l.shards != b.shard {
 		l.shards = b.shard
-	}
-	b.shard = l.shards
-	if whole {
 		clear(l.sums)
 	}
 	clear(l.seen)
