@@ -9,6 +9,7 @@ import (
 	"playbook/generator/markdown"
 	"playbook/generator/model"
 	"playbook/generator/pipeline"
+	"playbook/generator/search"
 	"playbook/generator/watch"
 )
 
@@ -54,7 +55,7 @@ func planChanged(prev *state, in *pipeline.Inputs, sw *swapped, b watch.Batch) p
 	// A swap keeps every page's URL, kind and place: no list came, went
 	// or was edited.
 	if (sw == nil && listsChanged(prev.pages, now, changed)) || (in.OwnLayouts && len(moved) > 0) ||
-		hiddenChanged(prev.in.Site, in.Site, changed) {
+		hiddenChanged(prev.in.Site, in.Site, changed) || searchShardsChanged(prev.in.Site, in.Site) {
 		return fullPlan(in.Site, now)
 	}
 	d.addFiles(changed)
@@ -64,6 +65,12 @@ func planChanged(prev *state, in *pipeline.Inputs, sw *swapped, b watch.Batch) p
 	d.addRelatedKinds(slices.Concat(changed, moved))
 	d.addUnkept()
 	return plan{pages: d.pages(), siteFiles: len(moved) > 0, static: static, now: now, kept: sw != nil}
+}
+
+// searchShardsChanged reports whether the search index's number of shards,
+// which every page's search box says, changed with the number of pages.
+func searchShardsChanged(prev, now *model.Site) bool {
+	return prev != nil && search.ShardCount(prev.Content) != search.ShardCount(now.Content)
 }
 
 // hiddenChanged reports whether a changed file is a page kept out of the

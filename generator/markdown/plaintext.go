@@ -50,6 +50,18 @@ func collapseSpace(s string) string {
 	return out.String()
 }
 
+// WritePlainText writes the text of n without markup to b, as PlainText
+// finds it but with whitespace not collapsed: for a caller that splits it
+// into words anyway (the search index) and so need not copy it twice.
+func WritePlainText(b *strings.Builder, d *Doc, n ast.Node) {
+	if n == nil {
+		return
+	}
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		return plainVisit(b, d.Source, c, entering), nil
+	})
+}
+
 func plainVisit(b *strings.Builder, src []byte, n ast.Node, entering bool) ast.WalkStatus {
 	if n.Type() == ast.TypeBlock {
 		// Blocks are separated by a space so words of two paragraphs

@@ -17,20 +17,23 @@ func (s *Session) searchIndex(in *Inputs, out Outputs, sink write.Sink, opts *re
 	opts.SearchBox = true
 	base := in.Config.BasePath()
 	url := func(u string) string { return render.RelURL(base, u) }
-	var b *search.Builder
+	// The search boxes say how many shards the index has: known from its
+	// pages before any is rendered.
+	opts.SearchShards = search.ShardCount(in.Site.Content)
 	switch {
 	case s.oneOff() && out.SiteFiles && len(out.Pages) == len(in.Site.Pages):
-		b = search.NewBuilder(in.Site.Content, url, sink)
+		b := search.NewBuilder(in.Site.Content, url, sink)
+		opts.Search = b.Add
+		return b
 	case !s.oneOff() && (out.SiteFiles || len(out.Pages) > 0):
 		// serve: the pages rendered are indexed again, the others keep
 		// what they had, and only the index files that change are written.
 		if s.search == nil {
 			s.search = search.NewLive()
 		}
-		b = s.search.Builder(in.Site.Content, url, sink, out.CheckFrom == nil)
-	default:
-		return nil
+		b := s.search.Builder(in.Site.Content, url, sink, out.CheckFrom == nil)
+		opts.Search = b.Add
+		return b
 	}
-	opts.Search = b.Add
-	return b
+	return nil
 }

@@ -30,6 +30,8 @@ type PageData struct {
 	// Search is true when the site has a search index: the header shows
 	// the search box and the page loads search.js.
 	Search bool
+	// SearchShards is the number of the search index's term shards.
+	SearchShards int
 }
 
 // PromptView is what partials/workflow-prompt.html renders.

@@ -83,7 +83,7 @@ func (r *Renderer) content(p *model.Page, pr *Prepared) template.HTML {
 
 func (r *Renderer) pageData(p *model.Page, pr *Prepared) *PageData {
 	d := &PageData{Site: r.site, Config: r.site.Config, Page: p, Content: r.content(p, pr), Year: r.year,
-		Search: r.opts.SearchBox}
+		Search: r.opts.SearchBox, SearchShards: r.opts.SearchShards}
 	if pr != nil {
 		d.TOC = pr.TOC
 	}

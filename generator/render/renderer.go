@@ -39,6 +39,9 @@ type Options struct {
 	// SearchBox puts the site search's box and script on every page, and
 	// writes the search page.
 	SearchBox bool
+	// SearchShards is the number of the search index's term shards, which
+	// the search box tells the script (data-shards).
+	SearchShards int
 }
 
 // Renderer writes the pages and site files of one build. Page may be

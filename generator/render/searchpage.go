@@ -20,7 +20,8 @@ func (r *Renderer) searchPage() error {
 		Permalink: r.site.Config.BaseURL + "search/", Description: "Search the answers, questions and guides of " + r.site.Config.Title + ".",
 		Params: map[string]any{}}
 	p.Breadcrumbs = []model.Crumb{{Name: "Home", URL: "/"}, {Name: "Search", URL: "/search/", Current: true}}
-	d := &PageData{Site: r.site, Config: r.site.Config, Page: p, Year: r.year, Search: r.opts.SearchBox}
+	d := &PageData{Site: r.site, Config: r.site.Config, Page: p, Year: r.year, Search: r.opts.SearchBox,
+		SearchShards: r.opts.SearchShards}
 	var err error
 	if d.JSONLD, err = r.jsonLD(p, nil, searchFile); err != nil {
 		return err

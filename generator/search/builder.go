@@ -16,19 +16,33 @@ const (
 	// TopK is the most results a term keeps, the best by BM25: a query
 	// reads at most TopK results per word, whatever the size of the site.
 	TopK = 150
-	// TopShown of them carry their display data in the term's shard, so
-	// a one-word query's results need no other file.
+	// TopShown is how many results a query shows at first (the search
+	// page's; the header's box shows fewer).
 	TopShown = 10
-	// shownKept is how many the builder keeps display data for: the
-	// TopShown by final impact are among them even when rounding the
-	// scores to impacts ties some.
-	shownKept = 2 * TopShown
-	// PagesPerChunk pages' results share one display chunk.
-	PagesPerChunk = 4
-	// shardBytes is about how much JSON a term shard holds (about a
-	// quarter of that compressed); the number of shards follows from it.
-	shardBytes = 32 << 10
-	maxShards  = 1 << 14
+	// shownKept of a term's best results may carry their display data in
+	// the term's shard, the best first, as many as the shard's budget
+	// (shardBytes) allows: a question's best results are most often
+	// among its words' best, so its results need no other file.
+	shownKept = 64
+	// PagesPerChunk pages' results share one display chunk, read only for
+	// the results the shards do not describe ("More results").
+	PagesPerChunk = 16
+	// shardBytes is how much JSON a term shard may hold once display data
+	// is added (about a quarter of that compressed), so that the shards
+	// of a three-word question stay under 40 KB compressed.
+	shardBytes = 40 << 10
+	// pagesPerShard sets the number of shards (a power of two) from the
+	// number of pages, known before any is rendered: every page's search
+	// box says it (data-shards), so a query needs no file to find its
+	// shards.
+	pagesPerShard = 12
+	// oneShardPages is the most pages whose index is one shard (small,
+	// as its vocabulary is).
+	oneShardPages = 64
+	maxShards     = 1 << 14
+	// MaxShardRequests is the most term shards a query reads: a longer
+	// question is answered from the words that fit (QueryPlan).
+	MaxShardRequests = 3
 	// maxParts is the most results one page gives (a ref keeps the part in
 	// its low 8 bits).
 	maxParts = 256
@@ -47,14 +61,34 @@ var kindBoost = map[string]float64{KindAnswer: 1.3, KindQuestion: 1.2, KindPage:
 // Stages are the journey stages in the order of their codes; "" is none.
 var Stages = []string{"", "activation", "adoption", "expansion", "advocacy", "renewal"}
 
-// shardCount is the number of term shards for an index of size bytes, so
-// a shard's size stays about the same whatever the site's.
-func shardCount(size int) int {
-	return min(max(1, (size+shardBytes-1)/shardBytes), maxShards)
+// ShardsFor is the number of term shards of an index of pages
+// searchable pages: one for a small site, else a power of two, so it
+// changes seldom as a site grows (when it does, serve renders every page).
+func ShardsFor(pages int) int {
+	if pages <= oneShardPages {
+		return 1
+	}
+	n := 1
+	for n < maxShards && n*pagesPerShard < pages {
+		n *= 2
+	}
+	return n
+}
+
+// ShardCount is the number of term shards of an index of pages (those
+// Searchable).
+func ShardCount(pages []*model.Page) int {
+	n := 0
+	for _, p := range pages {
+		if Searchable(p) {
+			n++
+		}
+	}
+	return ShardsFor(n)
 }
 
 // MetaFile says how the index is split: {"shards": N, "chunk": pages per
-// chunk}. The script reads it before its first query.
+// chunk}, for tools; the script has the shards from its page.
 const MetaFile = "search/meta.json"
 
 // ShardOf is the shard holding term: a hash of its first three letters, so
@@ -107,19 +141,31 @@ type Builder struct {
 	index map[*model.Page]int
 	pages []*model.Page // the searchable pages, in site order
 	live  *Live         // serve's: pages are kept and the index made at Finish
+	shard int           // the number of term shards
 
 	mu      sync.Mutex
 	records int
 	terms   map[string]*term
-	shown   map[uint32][]byte // display data of results in some term's TopShown
+	shown   map[uint32]*shownDoc // display data of the results in some term's shown list
 	chunks  map[int]*chunk
 	written []string
 	gone    []string
 }
 
+// Shards is the number of term shards the index is split into.
+func (b *Builder) Shards() int { return b.shard }
+
 // Gone are the index files of serve's previous build that this one no
 // longer has (fewer shards, fewer chunks), known after Finish.
 func (b *Builder) Gone() []string { return b.gone }
+
+// shownDoc is the display data of a result, kept while it is in some
+// term's shown list (refs counts them), so the builder's memory grows with
+// the vocabulary, not with the site.
+type shownDoc struct {
+	display []byte
+	refs    int32
+}
 
 type chunk struct {
 	pending int // pages not added yet
@@ -130,7 +176,7 @@ type chunk struct {
 // url makes a root-relative URL of a page URL (the base path added).
 func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *Builder {
 	b := &Builder{sink: sink, url: url, index: map[*model.Page]int{}, terms: map[string]*term{},
-		shown: map[uint32][]byte{}, chunks: map[int]*chunk{}}
+		shown: map[uint32]*shownDoc{}, chunks: map[int]*chunk{}}
 	for _, p := range pages {
 		if !Searchable(p) {
 			continue
@@ -145,6 +191,7 @@ func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *
 		}
 		c.pending++
 	}
+	b.shard = ShardsFor(len(b.pages))
 	return b
 }
 
@@ -255,8 +302,8 @@ func (b *Builder) tokenise(p *model.Page, parts []Part) []scored {
 		sc.display = b.display(p, part)
 		sc.terms = make([]termScore, len(tok.order))
 		boost := kindBoost[part.Kind]
-		for j, term := range tok.order {
-			sc.terms[j] = termScore{term: term, score: float32(score(tok.counts[j], length, boost))}
+		for j, id := range tok.order {
+			sc.terms[j] = termScore{term: tok.names[id], score: float32(score(tok.counts[j], length, boost))}
 		}
 	}
 	return out
@@ -280,9 +327,25 @@ func (b *Builder) addRecord(ref uint32, r *scored) {
 		}
 		t.df++
 		p := posting{ref: ref, score: ts.score, code: r.code}
-		t.top.offer(p, TopK)
-		if t.shown.offer(p, shownKept) {
-			b.shown[ref] = r.display
+		// A result not among the TopK best is not among the shownKept.
+		if kept, _, _ := t.top.offer(p, TopK); !kept {
+			continue
+		}
+		kept, out, evicted := t.shown.offer(p, shownKept)
+		if !kept {
+			continue
+		}
+		d := b.shown[ref]
+		if d == nil {
+			d = &shownDoc{display: r.display}
+			b.shown[ref] = d
+		}
+		d.refs++
+		if evicted {
+			o := b.shown[out.ref]
+			if o.refs--; o.refs == 0 {
+				delete(b.shown, out.ref)
+			}
 		}
 	}
 }

@@ -16,3 +16,11 @@ func TestAppendJSONString(t *testing.T) {
 		}
 	}
 }
+
+func TestShardsFor(t *testing.T) {
+	for pages, want := range map[int]int{0: 1, 1: 1, 64: 1, 65: 8, 96: 8, 97: 16, 1000: 128, 10036: 1024, 100036: 16384, 1 << 30: maxShards} {
+		if got := ShardsFor(pages); got != want {
+			t.Errorf("ShardsFor(%d) = %d, want %d", pages, got, want)
+		}
+	}
+}

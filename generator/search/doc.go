@@ -8,11 +8,17 @@
 // fetches only what it needs:
 //
 //   - by term: search/t/N.json holds the terms whose first three letters
-//     hash to shard N, each with its best results (at most TopK, with the
-//     display data of the best TopShown inline); the number of shards
-//     follows the index's size and search/meta.json says it;
+//     hash to shard N, each with its best results (at most TopK) and the
+//     display data of the best of them (every term's TopShown, then more
+//     within the shard's budget); the number of shards follows the number
+//     of pages (ShardsFor), so every page's search box can say it
+//     (data-shards) and a query reads nothing but the shards of its words,
+//     at most MaxShardRequests (QueryPlan);
 //   - by page range: search/d/N.json holds the display data of every
-//     result of pages N*PagesPerChunk up to the next chunk.
+//     result of pages N*PagesPerChunk up to the next chunk, read only for
+//     results the shards do not describe ("More results").
+//
+// search/meta.json says how many shards, for tools.
 //
 // A build makes the index as its pages are rendered (Builder), keeping
 // per term only its best results; serve keeps every page's results (Live)

@@ -114,14 +114,13 @@ func (b *Builder) writeChunk(n int, c *chunk) error {
 type fragment struct {
 	word  string
 	json  []byte   // "term":[df,[ref deltas],[impacts],[codes]]
-	shown []uint32 // the results whose display data goes with it
+	shown []uint32 // its best results, the best first: display data goes with them
 }
 
-// writeShards splits the terms into as many shards as their size asks
-// for, writes them, then the meta file that says how many.
+// writeShards groups the terms into the index's shards, writes them, then
+// the meta file that says how many.
 func (b *Builder) writeShards() error {
 	frags := make([]fragment, 0, len(b.terms))
-	size := 0
 	for word, t := range b.terms {
 		idf := b.idf(t.df)
 		f := fragment{word: word, shown: t.shownRefs(idf)}
@@ -129,21 +128,12 @@ func (b *Builder) writeShards() error {
 		f.json = append(f.json, ':', '[')
 		f.json = strconv.AppendInt(f.json, int64(t.df), 10)
 		f.json = append(t.appendPostings(f.json, idf), ']')
-		size += len(f.json)
-		for _, ref := range f.shown {
-			size += len(b.shown[ref]) / 2 // shared with other terms of the shard, often
-		}
 		frags = append(frags, f)
 	}
-	shards := shardCount(size)
-	if b.live != nil && shards != b.live.shards {
-		b.live.rewriteShards()
-		b.live.shards = shards
-	}
 	slices.SortFunc(frags, func(x, y fragment) int { return strings.Compare(x.word, y.word) })
-	groups := make([][]fragment, shards)
+	groups := make([][]fragment, b.shard)
 	for _, f := range frags {
-		n := ShardOf(f.word, shards)
+		n := ShardOf(f.word, b.shard)
 		groups[n] = append(groups[n], f)
 	}
 	for n, g := range groups {
@@ -151,29 +141,55 @@ func (b *Builder) writeShards() error {
 			return err
 		}
 	}
-	return b.write(MetaFile, fmt.Appendf(nil, `{"shards":%d,"chunk":%d}`, shards, PagesPerChunk))
+	return b.write(MetaFile, fmt.Appendf(nil, `{"shards":%d,"chunk":%d}`, b.shard, PagesPerChunk))
 }
 
 // encodeShard writes a shard: {"t": {term: [df, ref deltas, impacts,
-// codes]}, "d": {ref: display}} with refs ascending in each term.
+// codes]}, "d": {ref: display}} with refs ascending in each term. Display
+// data is added in rounds, each term's best result not yet in, then its
+// second, and so on: every term's TopShown best (a one-word query's first
+// results), then more while the shard stays within shardBytes.
 func (b *Builder) encodeShard(frags []fragment) []byte {
 	size := 16
 	for _, f := range frags {
-		size += len(f.json) + 1 + 300*len(f.shown)
+		size += len(f.json) + 1
+	}
+	in := map[uint32]bool{}
+	var shown []uint32
+fill:
+	for r := range shownKept {
+		more := false
+		for _, f := range frags {
+			if r >= len(f.shown) {
+				continue
+			}
+			more = true
+			ref := f.shown[r]
+			if in[ref] {
+				continue
+			}
+			d := len(b.shown[ref].display) + 14
+			if r >= TopShown && size+d > shardBytes {
+				break fill
+			}
+			size += d
+			in[ref] = true
+			shown = append(shown, ref)
+		}
+		if !more {
+			break
+		}
 	}
 	buf := make([]byte, 0, size)
 	buf = append(buf, `{"t":{`...)
-	var shown []uint32
 	for i, f := range frags {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
 		buf = append(buf, f.json...)
-		shown = append(shown, f.shown...)
 	}
 	buf = append(buf, `},"d":{`...)
 	slices.Sort(shown)
-	shown = slices.Compact(shown)
 	for i, ref := range shown {
 		if i > 0 {
 			buf = append(buf, ',')
@@ -181,7 +197,7 @@ func (b *Builder) encodeShard(frags []fragment) []byte {
 		buf = append(buf, '"')
 		buf = strconv.AppendUint(buf, uint64(ref), 10)
 		buf = append(buf, '"', ':')
-		buf = append(buf, b.shown[ref]...)
+		buf = append(buf, b.shown[ref].display...)
 	}
 	return append(buf, '}', '}')
 }

@@ -3,7 +3,6 @@ package search
 import (
 	"hash/maphash"
 	"slices"
-	"strings"
 
 	"playbook/generator/model"
 	"playbook/generator/write"
@@ -19,10 +18,11 @@ type Live struct {
 	terms map[string]string   // one copy of each term
 	sums  map[string]uint64   // index file -> hash of what it holds
 	seen  map[string]bool     // the files the build being made has
-	// rewrite has the term shards written whatever they held.
-	rewrite bool
-	seed    maphash.Seed
-	shards  int
+	seed  maphash.Seed
+	// shards is the number of term shards of the last build: when it
+	// changes, every term moves and every shard is written again (and
+	// serve renders every page, whose search box says the number).
+	shards int
 }
 
 // NewLive returns an empty live index.
@@ -38,7 +38,8 @@ func NewLive() *Live {
 func (l *Live) Builder(pages []*model.Page, url func(string) string, sink write.Sink, whole bool) *Builder {
 	b := NewBuilder(pages, url, sink)
 	b.live = l
-	if whole {
+	if whole || l.shards != b.shard {
+		l.shards = b.shard
 		clear(l.sums)
 	}
 	clear(l.seen)
@@ -56,14 +57,9 @@ func (l *Live) forgetOthers() []string {
 		}
 	}
 	clear(l.seen)
-	l.rewrite = false
 	slices.Sort(gone)
 	return gone
 }
-
-// rewriteShards has every term shard written again: their number
-// changed, so every term moves.
-func (l *Live) rewriteShards() { l.rewrite = true }
 
 // put keeps a page's results, its terms interned; the builder's mutex is
 // held.
@@ -86,7 +82,7 @@ func (l *Live) put(url string, recs []scored) {
 func (l *Live) changed(name string, data []byte) bool {
 	l.seen[name] = true
 	sum := maphash.Bytes(l.seed, data)
-	if old, ok := l.sums[name]; ok && old == sum && !(l.rewrite && strings.HasPrefix(name, "search/t/")) {
+	if old, ok := l.sums[name]; ok && old == sum {
 		return false
 	}
 	l.sums[name] = sum

@@ -2,6 +2,8 @@ package search
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -65,5 +67,34 @@ func TestLiveWritesOnlyChanges(t *testing.T) {
 	want := []string{ChunkFile(5 / PagesPerChunk), ShardFile(0)}
 	if !slices.Equal(got, want) {
 		t.Errorf("one page edited: wrote %v, want %v", got, want)
+	}
+}
+
+// TestBuilderKeepsOnlyShownDisplays adds many pages of two words, their
+// scores varied so that results enter and leave the terms' shown lists,
+// and checks the builder keeps the display data of those in a list only.
+func TestBuilderKeepsOnlyShownDisplays(t *testing.T) {
+	var pages []*model.Page
+	for i := range 400 {
+		pages = append(pages, &model.Page{Kind: model.KindGuide, Title: "guide", URL: "/p" + strconv.Itoa(i) + "/", Params: map[string]any{}})
+	}
+	b := NewBuilder(pages, func(u string) string { return u }, &recordingSink{})
+	for i, p := range pages {
+		text := strings.Repeat("alpha ", 1+i*7%11) + strings.Repeat("words ", i%13) + "bravo"
+		if err := b.Add(p, []Part{{Kind: KindPage, Snippet: text, Text: text}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := map[uint32]bool{}
+	for _, term := range b.terms {
+		for _, p := range term.shown {
+			in[p.ref] = true
+			if b.shown[p.ref] == nil {
+				t.Fatalf("result %d is shown, but its display data is gone", p.ref)
+			}
+		}
+	}
+	if len(b.shown) != len(in) {
+		t.Errorf("the builder keeps the display data of %d results, %d are shown", len(b.shown), len(in))
 	}
 }

@@ -80,12 +80,16 @@ type jsQuery struct {
 	Words  [][3]any `json:"words"`
 	Refs   []uint32 `json:"refs"`
 	Scores []int    `json:"scores"`
+	Plan   []string `json:"plan"`
+	Files  []int    `json:"files"`
 }
 
 type jsOutput struct {
 	Stop    []string   `json:"stop"`
 	Kinds   []string   `json:"kinds"`
 	Stages  []string   `json:"stages"`
+	Limits  [2]int     `json:"limits"`
+	Plans   [][2]any   `json:"plans"`
 	Fold    [2]string  `json:"fold"`
 	Words   [][]string `json:"words"`
 	Stems   []string   `json:"stems"`
@@ -116,8 +120,12 @@ func TestParityWithJavaScript(t *testing.T) {
 	edits := [][2]string{{"calcul", "calcl"}, {"calcul", "calcul"}, {"abc", "acb"}, {"abc", "abcd"}, {"abcd", "abc"},
 		{"abc", "xbc"}, {"abc", "cba"}, {"ab", "abcd"}, {"café", "cafe"}, {"", "a"}, {"a", ""}, {"ab", "ba"}}
 	out := runNode(t, map[string]any{"texts": texts, "stems": stems, "edits": edits, "queries": parityQueries,
-		"index": dest, "shards": idx.Shards()})
+		"index": dest, "shards": idx.Shards(), "plans": planQueries, "planShards": planShards})
 
+	if want := [2]int{search.MaxShardRequests, search.PagesPerChunk}; out.Limits != want {
+		t.Errorf("shards per query, pages per chunk: JS %v, Go %v", out.Limits, want)
+	}
+	comparePlans(t, out.Plans)
 	if want := strings.Fields(search.StopWordList); !reflect.DeepEqual(out.Stop, sorted(want)) {
 		t.Errorf("stop words: JS %q, Go %q", out.Stop, want)
 	}
@@ -145,6 +153,46 @@ func TestParityWithJavaScript(t *testing.T) {
 	compareQueries(t, idx, out.Queries)
 }
 
+// planQueries are long questions whose words need more shards than a
+// query reads, at planShards shards.
+var (
+	planQueries = []string{"how can we measure net revenue retention", "referral program for b2b teams",
+		"what is the best way to improve customer activation", "cross sell vs upsell", "ltv", "", "a b c d e f g",
+		"onboarding onboarding checklist onb"}
+	planShards = 128
+)
+
+func comparePlans(t *testing.T, js [][2]any) {
+	t.Helper()
+	if len(js) != len(planQueries) {
+		t.Fatalf("node planned %d queries, want %d", len(js), len(planQueries))
+	}
+	for i, q := range planQueries {
+		words, files := search.QueryPlan(search.QueryWords(q), planShards)
+		if len(files) > search.MaxShardRequests {
+			t.Errorf("%q: plan reads %d shards, more than %d", q, len(files), search.MaxShardRequests)
+		}
+		raw := []any{}
+		for _, w := range words {
+			raw = append(raw, w.Raw)
+		}
+		nums := []any{}
+		for _, n := range files {
+			nums = append(nums, float64(n))
+		}
+		if got := js[i]; !reflect.DeepEqual(orEmpty(got[0]), raw) || !reflect.DeepEqual(orEmpty(got[1]), nums) {
+			t.Errorf("plan %q: JS %v, Go %v %v", q, got, raw, nums)
+		}
+	}
+}
+
+func orEmpty(v any) []any {
+	if l, ok := v.([]any); ok {
+		return l
+	}
+	return []any{}
+}
+
 func compareQueries(t *testing.T, idx *search.Index, js []jsQuery) {
 	t.Helper()
 	if len(js) != len(parityQueries) {
@@ -159,6 +207,17 @@ func compareQueries(t *testing.T, idx *search.Index, js []jsQuery) {
 		var scores []int
 		for _, r := range results {
 			refs, scores = append(refs, r.Ref), append(scores, r.Score)
+		}
+		var plan []string
+		var files []int
+		if words, f := search.QueryPlan(search.QueryWords(q.Q), idx.Shards()); len(words) > 0 {
+			for _, w := range words {
+				plan = append(plan, w.Raw)
+			}
+			files = f
+		}
+		if !slices.Equal(plan, js[i].Plan) || !slices.Equal(files, js[i].Files) {
+			t.Errorf("query %+v plan: JS %v %v, Go %v %v", q, js[i].Plan, js[i].Files, plan, files)
 		}
 		if !slices.Equal(refs, js[i].Refs) || !slices.Equal(scores, js[i].Scores) {
 			t.Errorf("query %+v:\n JS %v %v\n Go %v %v", q, js[i].Refs, js[i].Scores, refs, scores)

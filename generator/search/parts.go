@@ -2,6 +2,8 @@ package search
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -66,19 +68,38 @@ func Parts(d *markdown.Doc) []Part {
 	}
 	w.flush()
 	for _, qa := range d.Outline.FAQs {
-		text := ""
-		if qa.Answer != nil {
-			text = markdown.PlainText(d, qa.Answer)
-		}
+		text := w.words(qa.Answer, false)
 		w.out = append(w.out, Part{Kind: KindQuestion, Anchor: qa.ID, Heading: qa.Question,
-			Snippet: Cut(text, maxSnippet), Text: capWords(text)})
+			Snippet: Cut(text, maxSnippet), Text: text})
 	}
 	for _, s := range d.Outline.Steps {
-		text := stepText(d, s.Body)
+		text := w.words(s.Body, true)
 		w.out = append(w.out, Part{Kind: KindStep, Anchor: s.ID, Heading: s.Name,
-			Snippet: Cut(text, maxSnippet), Text: capWords(text)})
+			Snippet: Cut(text, maxSnippet), Text: text})
 	}
 	return w.out
+}
+
+// words is the text of n, whitespace collapsed, its first maxPartWords
+// words (more than a snippet holds); a step's body leaves its heading out.
+func (w *partWalker) words(n ast.Node, step bool) string {
+	if n == nil {
+		return ""
+	}
+	w.raw.Reset()
+	if !step {
+		markdown.WritePlainText(&w.raw, w.d, n)
+	} else {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if _, isHeading := c.(*ast.Heading); !isHeading {
+				w.raw.WriteByte(' ')
+				markdown.WritePlainText(&w.raw, w.d, c)
+			}
+		}
+	}
+	var b strings.Builder
+	appendWords(&b, w.raw.String(), 0)
+	return b.String()
 }
 
 // draft is the section being gathered.
@@ -95,6 +116,7 @@ type partWalker struct {
 	answers map[ast.Node]*markdown.Answer
 	cur     *draft
 	out     []Part
+	raw     strings.Builder // a block's text before it is split into words
 }
 
 func (w *partWalker) block(n ast.Node) {
@@ -107,42 +129,128 @@ func (w *partWalker) block(n ast.Node) {
 			w.cur = &draft{anchor: string(anchor), heading: markdown.PlainText(w.d, x)}
 			return
 		}
-		w.add(markdown.PlainText(w.d, x))
+		w.add(x)
 	case *container.Container:
 		switch x.Name {
 		case container.NameAnswer:
 			if a := w.answers[x]; a != nil && w.cur.answer == nil {
 				w.cur.answer = a
 			}
-			w.add(markdown.PlainText(w.d, x))
+			w.add(x)
 		case container.NameFAQ, container.NameSteps, container.NameCalculator:
 			// Questions and steps are results of their own.
 		default:
-			w.add(markdown.PlainText(w.d, x))
+			w.add(x)
 		}
 	case *container.FAQItem, *container.Step, *ast.FencedCodeBlock, *ast.HTMLBlock:
 	default:
-		w.add(markdown.PlainText(w.d, n))
+		w.add(n)
 	}
 }
 
-// add appends text to the current section, up to maxPartWords words.
-func (w *partWalker) add(text string) {
+// add appends the words of block n to the current section, up to
+// maxPartWords words: a section's further blocks are not even read.
+func (w *partWalker) add(n ast.Node) {
 	c := w.cur
-	if c.words >= maxPartWords || text == "" {
+	if c.words >= maxPartWords {
 		return
 	}
-	for _, f := range strings.Fields(text) {
-		if c.words >= maxPartWords {
+	w.raw.Reset()
+	markdown.WritePlainText(&w.raw, w.d, n)
+	c.words = appendWords(&c.text, w.raw.String(), c.words)
+}
+
+// appendWords appends the words of text (split at white space, as
+// strings.Fields splits) to b, a space between, while b holds fewer than
+// maxPartWords words; it returns how many b holds. Words one space apart
+// are copied as one run.
+func appendWords(b *strings.Builder, text string, words int) int {
+	b.Grow(len(text) + 1)
+	if t := strings.Trim(text, " "); oneSpaced(t) {
+		// Most text: its words are one space apart already.
+		if n := strings.Count(t, " ") + 1; t != "" && words+n <= maxPartWords {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(t)
+			return words + n
+		}
+	}
+	run, end := -1, -1 // the run of text not written yet
+	for i := 0; i < len(text) && words < maxPartWords; {
+		i = skipSpace(text, i, false)
+		start := i
+		i = skipSpace(text, i, true)
+		if i == start {
 			break
 		}
-		if c.text.Len() > 0 {
-			c.text.WriteByte(' ')
+		words++
+		if run >= 0 && start == end+1 && text[end] == ' ' {
+			end = i // one space from the run: it goes on
+			continue
 		}
-		c.text.WriteString(f)
-		c.words++
+		if run >= 0 {
+			b.WriteString(text[run:end])
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		run, end = start, i
 	}
+	if run >= 0 {
+		b.WriteString(text[run:end])
+	}
+	return words
 }
+
+// oneSpaced reports whether text has no white space but single ASCII
+// spaces, searching for each kind of white space (fast, in bulk) rather
+// than reading it byte by byte.
+func oneSpaced(text string) bool {
+	if strings.Contains(text, "  ") || strings.ContainsAny(text, "\t\n\v\f\r") {
+		return false
+	}
+	for _, s := range otherSpaces {
+		if strings.Contains(text, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// otherSpaces are the white space characters beyond ASCII, UTF-8 encoded.
+var otherSpaces = func() []string {
+	var out []string
+	for r := rune(utf8.RuneSelf); r <= 0x3000; r++ {
+		if unicode.IsSpace(r) {
+			out = append(out, string(r))
+		}
+	}
+	return out
+}()
+
+// skipSpace returns the first index from i on that ends a word (inWord:
+// white space) or starts one (not inWord: anything else), or len(text).
+func skipSpace(text string, i int, inWord bool) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if (asciiSpace[c] != 0) == inWord {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) == inWord {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
 // flush ends the current section: an answer when it holds one, else a
 // section (or the page itself, before the first heading).
@@ -163,31 +271,6 @@ func (w *partWalker) flush() {
 		w.out = append(w.out, Part{Kind: KindSection, Anchor: c.anchor, Heading: c.heading,
 			Snippet: Cut(text, maxSnippet), Text: text})
 	}
-}
-
-// stepText is the plain text of a step's body, without its heading.
-func stepText(d *markdown.Doc, body ast.Node) string {
-	if body == nil {
-		return ""
-	}
-	var parts []string
-	for c := body.FirstChild(); c != nil; c = c.NextSibling() {
-		if _, isHeading := c.(*ast.Heading); isHeading {
-			continue
-		}
-		if t := markdown.PlainText(d, c); t != "" {
-			parts = append(parts, t)
-		}
-	}
-	return strings.Join(parts, " ")
-}
-
-func capWords(text string) string {
-	f := strings.Fields(text)
-	if len(f) > maxPartWords {
-		f = f[:maxPartWords]
-	}
-	return strings.Join(f, " ")
 }
 
 // Cut shortens text to at most n bytes at a word boundary, with an

@@ -61,6 +61,49 @@ func QueryWords(q string) []Word {
 	return out
 }
 
+// QueryPlan is what a query reads: the term shards of its words, at most
+// MaxShardRequests, and the words those shards answer. When the words need
+// more shards, the last word (the one being typed) comes first, then the
+// longest; a word whose shards do not fit is left out. Words are kept in
+// the query's order.
+func QueryPlan(words []Word, shards int) (kept []Word, files []int) {
+	order := make([]int, len(words))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(priority(words[b], b == len(words)-1), priority(words[a], a == len(words)-1)), cmp.Compare(a, b))
+	})
+	keep := make([]bool, len(words))
+	for _, i := range order {
+		var need []int
+		for _, n := range words[i].Shards(shards) {
+			if !slices.Contains(files, n) && !slices.Contains(need, n) {
+				need = append(need, n)
+			}
+		}
+		if len(files)+len(need) <= MaxShardRequests {
+			files = append(files, need...)
+			keep[i] = true
+		}
+	}
+	for i, w := range words {
+		if keep[i] {
+			kept = append(kept, w)
+		}
+	}
+	return kept, files
+}
+
+// priority orders a query's words for QueryPlan: the last first, then by
+// length.
+func priority(w Word, last bool) int {
+	if last {
+		return 1 << 20
+	}
+	return runes(w.Raw)
+}
+
 // Shards are the term shards a word needs.
 func (w Word) Shards(shards int) []int {
 	s := []int{ShardOf(w.Stem, shards)}
@@ -97,12 +140,14 @@ type Index struct {
 	Fetched []string
 }
 
-// Open reads the index under a built site's root. Its meta file counts
-// among Fetched, as it does in the browser.
+// Open reads the index under a built site's root. Its meta file is not
+// among Fetched: the browser has the number of shards from the page.
 func Open(fsys fs.FS) (*Index, error) {
 	x := &Index{fsys: fsys, cache: map[int]*shard{}, chunks: map[int]map[string][]string{}}
 	var meta struct{ Shards, Chunk int }
-	if err := x.read(MetaFile, &meta); err != nil {
+	err := x.read(MetaFile, &meta)
+	x.Fetched = nil
+	if err != nil {
 		return nil, fmt.Errorf("no search index in the output (%w): build the site first", err)
 	}
 	if meta.Shards < 1 || meta.Chunk != PagesPerChunk {
@@ -140,22 +185,18 @@ func (x *Index) read(name string, v any) error {
 }
 
 // Query ranks the results for q and returns the best limit that pass f.
+// Results whose display data the shards read hold come first, by score,
+// then the others (read from the page-range chunks), so a query's first
+// results need no file besides its shards.
 func (x *Index) Query(q string, f Filter, limit int) ([]Result, error) {
-	words := QueryWords(q)
+	words, files := QueryPlan(QueryWords(q), x.shards)
 	var loaded []*shard
-	seen := map[int]bool{}
-	for _, w := range words {
-		for _, n := range w.Shards(x.shards) {
-			if seen[n] {
-				continue
-			}
-			seen[n] = true
-			s, err := x.shard(n)
-			if err != nil {
-				return nil, err
-			}
-			loaded = append(loaded, s)
+	for _, n := range files {
+		s, err := x.shard(n)
+		if err != nil {
+			return nil, err
 		}
+		loaded = append(loaded, s)
 	}
 	totals := map[uint32]int{}
 	codes := map[uint32]uint8{}
@@ -174,18 +215,38 @@ func (x *Index) Query(q string, f Filter, limit int) ([]Result, error) {
 		}
 	}
 	var ranked []Result
+	shown := map[uint32]bool{}
 	for ref, score := range totals {
 		if f.keeps(codes[ref]) {
 			ranked = append(ranked, Result{Ref: ref, Score: score})
+			shown[ref] = describedIn(ref, loaded) != nil
 		}
 	}
 	slices.SortFunc(ranked, func(a, b Result) int {
-		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(a.Ref, b.Ref))
+		return cmp.Or(cmp.Compare(b2i(shown[b.Ref]), b2i(shown[a.Ref])), cmp.Compare(b.Score, a.Score), cmp.Compare(a.Ref, b.Ref))
 	})
 	if len(ranked) > limit {
 		ranked = ranked[:limit]
 	}
 	return ranked, x.describe(ranked, loaded)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// describedIn is a result's display data in the loaded shards, or nil.
+func describedIn(ref uint32, loaded []*shard) []string {
+	key := strconv.FormatUint(uint64(ref), 10)
+	for _, s := range loaded {
+		if d, ok := s.Docs[key]; ok {
+			return d
+		}
+	}
+	return nil
 }
 
 // keeps reports whether a result of code passes the filter.
@@ -260,13 +321,7 @@ func (x *Index) describe(results []Result, loaded []*shard) error {
 	for i := range results {
 		r := &results[i]
 		key := strconv.FormatUint(uint64(r.Ref), 10)
-		var doc []string
-		for _, s := range loaded {
-			if d, ok := s.Docs[key]; ok {
-				doc = d
-				break
-			}
-		}
+		doc := describedIn(r.Ref, loaded)
 		if doc == nil {
 			c, err := x.chunk(int(r.Ref>>8) / PagesPerChunk)
 			if err != nil {

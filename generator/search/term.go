@@ -10,7 +10,7 @@ import (
 type term struct {
 	df    int
 	top   topList // the TopK best results
-	shown topList // the TopShown best, whose display data the shard holds
+	shown topList // the shownKept best, whose display data the shard may hold
 }
 
 // posting is one result of a term: score is BM25's term-frequency part
@@ -35,8 +35,8 @@ func (p posting) better(q posting) bool {
 type topList []posting
 
 // offer adds p if the list holds fewer than k or p beats its worst;
-// it reports whether p was kept.
-func (h *topList) offer(p posting, k int) bool {
+// it reports whether p was kept, and the posting p replaced if it did.
+func (h *topList) offer(p posting, k int) (kept bool, out posting, replaced bool) {
 	l := *h
 	if len(l) < k {
 		l = append(l, p)
@@ -49,11 +49,12 @@ func (h *topList) offer(p posting, k int) bool {
 			i = parent
 		}
 		*h = l
-		return true
+		return true, posting{}, false
 	}
 	if !p.better(l[0]) {
-		return false
+		return false, posting{}, false
 	}
+	out = l[0]
 	l[0] = p
 	for i := 0; ; {
 		worst, a, c := i, 2*i+1, 2*i+2
@@ -69,7 +70,7 @@ func (h *topList) offer(p posting, k int) bool {
 		l[i], l[worst] = l[worst], l[i]
 		i = worst
 	}
-	return true
+	return true, out, true
 }
 
 // impact is a posting's BM25 score as the index stores it.
@@ -77,8 +78,8 @@ func impact(p posting, idf float64) int64 {
 	return max(1, int64(math.Round(idf*float64(p.score)*impactScale)))
 }
 
-// shownRefs are the TopShown results of the term by impact, as a query
-// ranks them (ties by ref).
+// shownRefs are the term's shownKept best results by impact, the best
+// first, as a query ranks them (ties by ref).
 func (t *term) shownRefs(idf float64) []uint32 {
 	ps := slices.Clone(t.shown)
 	slices.SortFunc(ps, func(a, b posting) int {
@@ -87,8 +88,8 @@ func (t *term) shownRefs(idf float64) []uint32 {
 		}
 		return int(int64(a.ref) - int64(b.ref))
 	})
-	refs := make([]uint32, 0, TopShown)
-	for _, p := range ps[:min(len(ps), TopShown)] {
+	refs := make([]uint32, 0, len(ps))
+	for _, p := range ps {
 		refs = append(refs, p.ref)
 	}
 	return refs

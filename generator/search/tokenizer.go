@@ -4,20 +4,24 @@ import "sync"
 
 // tokenizer turns text into terms, remembering the stems it made (a site
 // uses a few thousand words many times over), with buffers reused from
-// one part to the next.
+// one part to the next. A term is known by a number (its index in names),
+// so counting a part's terms needs no map.
 type tokenizer struct {
-	stems map[string]string
-	out   []string
+	stems map[string]int32 // word -> term number, -1 for a stop word
+	ids   map[string]int32 // term -> its number
+	names []string         // the terms by number
+	out   []int32
 	buf   []byte
-	// counts are the current part's term frequencies by field; index
-	// maps a term to its row.
+	// counts are the current part's term frequencies by field, a row per
+	// term in order; row has each term's row+1, 0 when the part has
+	// none yet.
 	counts [][fields]float32
-	index  map[string]int32
-	order  []string // terms in index order
+	order  []int32
+	row    []int32
 }
 
 var tokenizers = sync.Pool{New: func() any {
-	return &tokenizer{stems: map[string]string{}, index: map[string]int32{}}
+	return &tokenizer{stems: map[string]int32{}, ids: map[string]int32{}}
 }}
 
 func getTokenizer() *tokenizer { return tokenizers.Get().(*tokenizer) }
@@ -25,48 +29,64 @@ func getTokenizer() *tokenizer { return tokenizers.Get().(*tokenizer) }
 func putTokenizer(t *tokenizer) {
 	if len(t.stems) > 1<<16 {
 		clear(t.stems)
+		clear(t.ids)
+		t.names, t.row = t.names[:0], t.row[:0]
 	}
 	tokenizers.Put(t)
 }
 
-// terms returns the index terms of text (Terms); the slice is reused by
-// the next call.
-func (t *tokenizer) terms(text string) []string {
+// terms returns the numbers of the index terms of text (Terms); the slice
+// is reused by the next call.
+func (t *tokenizer) terms(text string) []int32 {
 	t.out = t.out[:0]
 	t.buf = eachWord(text, t.buf, func(w []byte) {
-		s, ok := t.stems[string(w)]
+		id, ok := t.stems[string(w)]
 		if !ok {
 			word := string(w)
-			s = ""
+			id = -1
 			if !stopWords[word] {
-				s = Stem(word)
+				id = t.id(Stem(word))
 			}
-			t.stems[word] = s
+			t.stems[word] = id
 		}
-		if s != "" {
-			t.out = append(t.out, s)
+		if id >= 0 {
+			t.out = append(t.out, id)
 		}
 	})
 	return t.out
 }
 
+// id is the number of term, given one if it has none.
+func (t *tokenizer) id(term string) int32 {
+	id, ok := t.ids[term]
+	if !ok {
+		id = int32(len(t.names))
+		t.ids[term] = id
+		t.names = append(t.names, term)
+		t.row = append(t.row, 0)
+	}
+	return id
+}
+
 // reset starts counting a new part.
 func (t *tokenizer) reset() {
-	clear(t.index)
+	for _, id := range t.order {
+		t.row[id] = 0
+	}
 	t.counts = t.counts[:0]
 	t.order = t.order[:0]
 }
 
 // count adds terms to the current part's field.
-func (t *tokenizer) count(terms []string, field int) {
-	for _, term := range terms {
-		i, ok := t.index[term]
-		if !ok {
-			i = int32(len(t.counts))
-			t.index[term] = i
+func (t *tokenizer) count(terms []int32, field int) {
+	for _, id := range terms {
+		r := t.row[id]
+		if r == 0 {
 			t.counts = append(t.counts, [fields]float32{})
-			t.order = append(t.order, term)
+			t.order = append(t.order, id)
+			r = int32(len(t.counts))
+			t.row[id] = r
 		}
-		t.counts[i][field]++
+		t.counts[r-1][field]++
 	}
 }

@@ -17,6 +17,8 @@ const out = {
   stop: S.STOP,
   kinds: S.KINDS,
   stages: S.STAGES,
+  limits: [S.MAX_SHARDS, S.CHUNK],
+  plans: table.plans.map(function (q) { const p = S.plan(S.queryWords(q), table.planShards); return [p.words.map(function (w) { return w.raw; }), p.files]; }),
   fold: [S.FOLD_FROM, S.FOLD_TO],
   words: table.texts.map(S.words),
   stems: table.stems.map(S.stem),
@@ -24,15 +26,12 @@ const out = {
   edits: table.edits.map(function (p) { return S.oneEdit(p[0], p[1]); }),
   queries: table.queries.map(function (q) {
     const ws = S.queryWords(q.q);
-    const names = [];
-    ws.forEach(function (w) {
-      [S.shardOf(w.stem, table.shards), w.prefix ? S.shardOf(w.raw, table.shards) : -1].forEach(function (n) {
-        if (n >= 0 && names.indexOf(n) < 0) names.push(n);
-      });
-    });
-    const r = S.rank(ws, names.map(shard), { kind: q.kind, stage: q.stage }, 10);
+    const p = S.plan(ws, table.shards);
+    const r = S.rank(p.words, p.files.map(shard), { kind: q.kind, stage: q.stage }, 10);
     return {
       words: ws.map(function (w) { return [w.raw, w.stem, w.prefix]; }),
+      plan: p.words.map(function (w) { return w.raw; }),
+      files: p.files,
       refs: r.results.map(function (x) { return x.ref; }),
       scores: r.results.map(function (x) { return x.score; })
     };

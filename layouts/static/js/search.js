@@ -2,11 +2,11 @@
  * search.js: the site search in the visitor's browser.
  *
  * Plain ES2017, no framework, no build step. The index is split by term
- * (search/t/N.json, N from the first three letters of the term) and by page
- * range (search/d/N.json); search/meta.json says how. A query fetches the
- * shards of its words and, for results whose display data its shards lack,
- * their chunks. words, stem,
- * queryWords, candidates and rank mirror the Go package
+ * (search/t/N.json, N from the first three letters of the term, the number
+ * of shards in the form's data-shards) and by page range (search/d/N.json).
+ * A query fetches the shards of its words (at most MAX_SHARDS) and, only
+ * when they describe too few of its results, their chunks. words, stem,
+ * queryWords, plan, candidates and rank mirror the Go package
  * playbook/generator/search, and generator/search/parity_test.go runs this
  * file under Node to prove it. Result text is written with textContent,
  * never as HTML.
@@ -29,6 +29,7 @@
   var STAGES = ['', 'activation', 'adoption', 'expansion', 'advocacy', 'renewal'];
   var KIND_LABELS = { page: 'Page', answer: 'Best answer', question: 'Question', step: 'Step', section: 'Section' };
   var EXACT = 10, PREFIX = 8, TYPO = 6, MAX_EXPANSIONS = 12, MIN_PREFIX = 3, MIN_TYPO = 5, MAX_WORD = 32;
+  var MAX_SHARDS = 3, CHUNK = 16;
   var LETTER = /[\p{L}\p{N}]/u;
 
   function len(s) { return Array.from(s).length; }
@@ -190,6 +191,19 @@
     return s;
   }
 
+  // plan mirrors Go's QueryPlan: the shards a query reads (at most
+  // MAX_SHARDS) and the words they answer, the last word first, then the
+  // longest.
+  function plan(ws, shards) {
+    var last = ws.length - 1, files = [], keep = [];
+    var prio = function (i) { return i === last ? 1 << 20 : len(ws[i].raw); };
+    ws.map(function (w, i) { return i; }).sort(function (a, b) { return prio(b) - prio(a) || a - b; }).forEach(function (i) {
+      var need = shardsOf(ws[i], shards).filter(function (n) { return files.indexOf(n) < 0; });
+      if (files.length + need.length <= MAX_SHARDS) { files = files.concat(need); keep[i] = true; }
+    });
+    return { words: ws.filter(function (w, i) { return keep[i]; }), files: files };
+  }
+
   // decode turns a term's [df, ref deltas, impacts, codes] into postings.
   function decode(raw) {
     if (raw.d) return raw.d;
@@ -225,6 +239,11 @@
     return out;
   }
 
+  function described(loaded, ref) {
+    for (var i = 0; i < loaded.length; i++) if (loaded[i].d && loaded[i].d[ref]) return loaded[i].d[ref];
+    return null;
+  }
+
   function keeps(filter, code) {
     if (filter.kind && (code >> 3) !== KINDS.indexOf(filter.kind)) return false;
     return !filter.stage || (code & 7) === STAGES.indexOf(filter.stage);
@@ -246,16 +265,20 @@
       });
       best.forEach(function (v, ref) { totals.set(ref, (totals.get(ref) || 0) + v); });
     });
+    // Results the loaded shards describe come first: they need no chunk.
     var ranked = [];
-    totals.forEach(function (score, ref) { if (keeps(filter, codes.get(ref))) ranked.push({ ref: ref, score: score }); });
-    ranked.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    totals.forEach(function (score, ref) {
+      if (keeps(filter, codes.get(ref))) ranked.push({ ref: ref, score: score, doc: described(loaded, ref) });
+    });
+    ranked.sort(function (a, b) { return !a.doc - !b.doc || b.score - a.score || a.ref - b.ref; });
     return { results: ranked.slice(0, limit), matched: matched };
   }
 
   // ---- the index over HTTP ----
 
-  function Index(base) {
+  function Index(base, shards) {
     this.base = base;
+    this.shards = shards;
     this.files = {};
   }
   Index.prototype.get = function (name) {
@@ -268,27 +291,21 @@
     return f[name];
   };
   // query resolves to {results: [{ref, score, doc}], matched}.
+  // (A page without data-shards, from an older build, reads the meta file.)
   Index.prototype.query = function (q, filter, limit) {
     var self = this, ws = queryWords(q);
-    return this.get('meta').then(function (meta) {
-      var names = [];
-      ws.forEach(function (w) {
-        shardsOf(w, meta.shards).forEach(function (n) { if (names.indexOf(n) < 0) names.push(n); });
-      });
-      return self.load(names, ws, filter, limit, meta.chunk);
+    var shards = this.shards > 0 ? Promise.resolve(this.shards) : this.get('meta').then(function (m) { return m.shards; });
+    return shards.then(function (n) {
+      var p = plan(ws, n);
+      return self.load(p.files, p.words, filter, limit, CHUNK);
     });
   };
   Index.prototype.load = function (names, ws, filter, limit, perChunk) {
     var self = this;
     return Promise.all(names.map(function (n) { return self.get('t/' + n); })).then(function (loaded) {
       var r = rank(ws, loaded, filter, limit);
-      var docs = function (ref) {
-        for (var i = 0; i < loaded.length; i++) if (loaded[i].d && loaded[i].d[ref]) return loaded[i].d[ref];
-        return null;
-      };
       var chunks = [];
       r.results.forEach(function (x) {
-        x.doc = docs(x.ref);
         var c = Math.floor((x.ref >>> 8) / perChunk);
         if (!x.doc && chunks.indexOf(c) < 0) chunks.push(c);
       });
@@ -438,7 +455,7 @@
     var boxes = [];
     function init() {
       var forms = doc.querySelectorAll('form[data-search]');
-      var index = forms.length ? new Index(forms[0].getAttribute('data-base') || '/') : null;
+      var index = forms.length ? new Index(forms[0].getAttribute('data-base') || '/', +forms[0].getAttribute('data-shards')) : null;
       Array.prototype.forEach.call(forms, function (f) { boxes.push(bind(doc, win, f, index)); });
       // On the search page its own box takes /.
       boxes.reverse();
@@ -455,8 +472,8 @@
   }
 
   return {
-    words: words, stem: stem, shardOf: shardOf, oneEdit: oneEdit, queryWords: queryWords,
-    candidates: candidates, rank: rank, start: start, STOP: Object.keys(STOP).sort(),
+    words: words, stem: stem, shardOf: shardOf, oneEdit: oneEdit, queryWords: queryWords, plan: plan,
+    candidates: candidates, MAX_SHARDS: MAX_SHARDS, CHUNK: CHUNK, rank: rank, start: start, STOP: Object.keys(STOP).sort(),
     KINDS: KINDS, STAGES: STAGES, FOLD_FROM: FOLD_FROM, FOLD_TO: FOLD_TO
   };
 }));
