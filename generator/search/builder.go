@@ -152,9 +152,6 @@ type Builder struct {
 	gone    []string
 }
 
-// Shards is the number of term shards the index is split into.
-func (b *Builder) Shards() int { return b.shard }
-
 // Gone are the index files of serve's previous build that this one no
 // longer has (fewer shards, fewer chunks), known after Finish.
 func (b *Builder) Gone() []string { return b.gone }
