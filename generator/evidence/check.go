@@ -81,19 +81,19 @@ func (p *page) answerParagraphs() []answerPara {
 		return p.answers
 	}
 	p.answers = []answerPara{}
-	add := func(where func() string) func(ast.Node) {
-		return func(n ast.Node) {
-			p.answers = append(p.answers, answerPara{node: n, where: where(), text: markdown.PlainText(p.d, n)})
-		}
+	add := func(n ast.Node, where string) {
+		paragraphs(n, func(para ast.Node) {
+			p.answers = append(p.answers, answerPara{node: para, where: where, text: markdown.PlainText(p.d, para)})
+		})
 	}
 	for _, a := range p.d.Outline.Answers {
 		if a.Include == "" && a.Node != nil {
-			paragraphs(a.Node, add(func() string { return "the best answer" }))
+			add(a.Node, "the best answer")
 		}
 	}
 	for _, qa := range p.d.Outline.FAQs {
 		if qa.Answer != nil {
-			paragraphs(qa.Answer, add(func() string { return fmt.Sprintf("the answer to %q", clip(qa.Question)) }))
+			add(qa.Answer, fmt.Sprintf("the answer to %q", clip(qa.Question)))
 		}
 	}
 	return p.answers

@@ -54,7 +54,9 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 	// go-yaml counts a CRLF that ends a comment as two line ends, so every
 	// position after it would be a line late. A scalar's line breaks read
 	// as LF either way, so the values do not change.
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if bytes.Contains(src, []byte("\r\n")) {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
 	if p := CheckYAML(src, subject(lineOffset)); p != nil {
 		return m, []diag.Problem{p.Shift(file, lineOffset)}
 	}
