@@ -23,7 +23,7 @@ type Pos struct{ Line, Col int }
 type Map struct {
 	File   string
 	Values map[string]any
-	pos    map[string]Pos
+	pos    positions
 	// origin is where the mapping itself starts, used for problems about
 	// missing keys.
 	origin Pos
@@ -32,7 +32,7 @@ type Map struct {
 // Pos returns the position of path, falling back to the start of the
 // mapping when the path is unknown (a missing key, say).
 func (m *Map) Pos(path string) Pos {
-	if p, ok := m.pos[path]; ok {
+	if p, ok := m.pos.get(path); ok {
 		return p
 	}
 	return m.origin
@@ -47,7 +47,7 @@ func (m *Map) Has(key string) bool {
 // DecodeYAML decodes a YAML mapping. lineOffset is the number of lines of
 // the file before src (front matter starts after its "---" line).
 func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) {
-	m := &Map{File: file, Values: map[string]any{}, pos: map[string]Pos{}, origin: Pos{lineOffset + 1, 1}}
+	m := &Map{File: file, Values: map[string]any{}, origin: Pos{lineOffset + 1, 1}}
 	if len(bytes.TrimSpace(src)) == 0 {
 		return m, nil
 	}
@@ -82,7 +82,8 @@ func DecodeYAML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 		return m, []diag.Problem{yamlProblem(file, err, src, lineOffset)}
 	}
 	m.Values = packed(v)
-	recordPositions(m.pos, "", mapping, lineOffset)
+	recordPositions(&m.pos, "", mapping, lineOffset)
+	m.pos.seal()
 	return m, nil
 }
 
@@ -112,7 +113,7 @@ func asMapping(n yamlast.Node) (yamlast.Node, bool) {
 
 // recordPositions walks the YAML AST and stores the position of every
 // mapping key and sequence item under its path.
-func recordPositions(into map[string]Pos, prefix string, n yamlast.Node, lineOffset int) {
+func recordPositions(into *positions, prefix string, n yamlast.Node, lineOffset int) {
 	switch t := n.(type) {
 	case *yamlast.MappingNode:
 		for _, mv := range t.Values {
@@ -120,12 +121,12 @@ func recordPositions(into map[string]Pos, prefix string, n yamlast.Node, lineOff
 		}
 	case *yamlast.MappingValueNode:
 		path := join(prefix, t.Key.String())
-		into[path] = tokenPos(t.Key, lineOffset)
+		into.set(path, tokenPos(t.Key, lineOffset))
 		recordPositions(into, path, t.Value, lineOffset)
 	case *yamlast.SequenceNode:
 		for i, item := range t.Values {
 			path := prefix + "[" + strconv.Itoa(i) + "]"
-			into[path] = tokenPos(item, lineOffset)
+			into.set(path, tokenPos(item, lineOffset))
 			recordPositions(into, path, item, lineOffset)
 		}
 	case *yamlast.TagNode:
@@ -199,7 +200,7 @@ func explainYAML(msg string, lineOffset int) (string, string) {
 // DecodeTOML decodes a TOML table. lineOffset is the number of lines of
 // the file before src.
 func DecodeTOML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) {
-	m := &Map{File: file, Values: map[string]any{}, pos: map[string]Pos{}, origin: Pos{lineOffset + 1, 1}}
+	m := &Map{File: file, Values: map[string]any{}, origin: Pos{lineOffset + 1, 1}}
 	if p := CheckTOML(src, subject(lineOffset)); p != nil {
 		return m, []diag.Problem{p.Shift(file, lineOffset)}
 	}
@@ -213,7 +214,8 @@ func DecodeTOML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 		return m, []diag.Problem{diag.Errorf(file, line, col, "fix the TOML syntax (key = \"value\", one per line)", "invalid TOML: %s", msg)}
 	}
 	m.Values = packed(m.Values)
-	recordTOMLKeyLines(m.pos, src, md, lineOffset)
+	recordTOMLKeyLines(&m.pos, src, md, lineOffset)
+	m.pos.seal()
 	return m, nil
 }
 
@@ -221,7 +223,7 @@ func DecodeTOML(file string, src []byte, lineOffset int) (*Map, []diag.Problem) 
 // does not report key positions, so the lines of the source that start
 // `key =` (bare or quoted) are indexed once, and each top-level key looked
 // up there; a key not found falls back to the mapping's start.
-func recordTOMLKeyLines(into map[string]Pos, src []byte, md toml.MetaData, lineOffset int) {
+func recordTOMLKeyLines(into *positions, src []byte, md toml.MetaData, lineOffset int) {
 	lines := map[string]int{}
 	for i, l := range bytes.Split(src, []byte("\n")) {
 		if key, ok := assignedKey(bytes.TrimLeft(l, " \t")); ok {
@@ -235,7 +237,7 @@ func recordTOMLKeyLines(into map[string]Pos, src []byte, md toml.MetaData, lineO
 			continue
 		}
 		if line, ok := lines[key[0]]; ok {
-			into[key[0]] = Pos{line + lineOffset, 1}
+			into.set(key[0], Pos{line + lineOffset, 1})
 		}
 	}
 }

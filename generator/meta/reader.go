@@ -25,7 +25,7 @@ func NewReader(m *Map) *Reader { return &Reader{m: m} }
 // closest place TOML, whose nested keys have no recorded lines, knows.
 func (r *Reader) Pos(paths ...string) Pos {
 	for _, p := range paths {
-		if at, ok := r.m.pos[p]; ok {
+		if at, ok := r.m.pos.get(p); ok {
 			return at
 		}
 	}

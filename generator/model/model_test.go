@@ -121,7 +121,7 @@ func TestAssemble(t *testing.T) {
 		t.Errorf("permalink %s", b.Permalink)
 	}
 	c := site.Lookup("/guides/deep/c/")
-	if c == nil || len(c.Breadcrumbs) != 4 || c.Breadcrumbs[2].Name != "Deep" {
+	if c == nil || len(c.Breadcrumbs()) != 4 || c.Breadcrumbs()[2].Name != "Deep" {
 		t.Fatalf("breadcrumbs of a nested page: %+v", c)
 	}
 	if len(site.Taxonomies) != 2 || site.Taxonomies[0].Name != "tags" {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"time"
 
 	"playbook/generator/evidence"
@@ -81,7 +82,10 @@ type Page struct {
 
 	Section     *Section
 	Prev, Next  *Page
-	Breadcrumbs []Crumb
+	// Trail is the breadcrumbs above the page, from Home: one slice
+	// shared by the pages of a section (see Breadcrumbs); nil for the
+	// home page.
+	Trail []Crumb
 	// Pages are the pages a list page lists (sections, terms, taxonomies).
 	Pages []*Page
 	// Term is the taxonomy term of a term page (its display name).
@@ -104,6 +108,16 @@ type Crumb struct {
 	File string
 	// Current marks the last crumb, the page itself.
 	Current bool
+}
+
+// Breadcrumbs is the page's trail of links from Home, ending with the
+// page itself; nil for the home page. It is made on each call, not kept:
+// a big site's pages would each hold a copy of their section's trail.
+func (p *Page) Breadcrumbs() []Crumb {
+	if p.Trail == nil {
+		return nil
+	}
+	return append(slices.Clip(p.Trail), Crumb{Name: p.Title, URL: p.URL, File: p.File, Current: true})
 }
 
 // Lastmod is when the page last changed: updated, else date.

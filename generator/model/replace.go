@@ -139,7 +139,7 @@ func (s *Site) swap(old, next *Page) {
 	if next.Next != nil {
 		next.Next.Prev = next
 	}
-	next.Breadcrumbs, next.Permalink, next.Verticals = old.Breadcrumbs, old.Permalink, old.Verticals
+	next.Trail, next.Permalink, next.Verticals = old.Trail, old.Permalink, old.Verticals
 	// The same front matter under the same _index.md files: the same
 	// cascaded fields and build options.
 	next.Params, next.Draft, next.NoRender, next.NoList = old.Params, old.Draft, old.NoRender, old.NoList

@@ -144,7 +144,7 @@ func describeSite(t *testing.T, s *Site) string {
 	var b strings.Builder
 	for _, p := range s.Pages {
 		fmt.Fprintf(&b, "%s kind=%s title=%q desc=%q perma=%s prev=%s next=%s crumbs=%v lists=[%s] verticals=[%s]",
-			url(p), p.Kind, p.Title, p.Description, p.Permalink, url(p.Prev), url(p.Next), p.Breadcrumbs, urls(p.Pages), urls(p.Verticals))
+			url(p), p.Kind, p.Title, p.Description, p.Permalink, url(p.Prev), url(p.Next), p.Breadcrumbs(), urls(p.Pages), urls(p.Verticals))
 		if p.Section != nil {
 			fmt.Fprintf(&b, " section=%q [%s]", p.Section.Dir, urls(p.Section.Pages))
 		}

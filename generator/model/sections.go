@@ -202,7 +202,7 @@ func (s *Site) breadcrumbs() {
 				above[sec] = up
 			}
 		}
-		p.Breadcrumbs = append(slices.Clip(up), Crumb{Name: p.Title, URL: p.URL, File: p.File, Current: true})
+		p.Trail = up
 	}
 }
 

@@ -98,7 +98,7 @@ func (s *Site) keepPages(pages []*Page, opts Options) []*Page {
 }
 
 func resetDerived(p *Page) {
-	p.Section, p.Prev, p.Next, p.Breadcrumbs, p.Pages, p.Verticals = nil, nil, nil, nil, nil, nil
+	p.Section, p.Prev, p.Next, p.Trail, p.Pages, p.Verticals = nil, nil, nil, nil, nil, nil
 	if p.Vertical != nil {
 		p.Vertical.Workflow = nil
 	}

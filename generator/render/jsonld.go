@@ -52,7 +52,7 @@ func (r *Renderer) graph(p *model.Page, pr *Prepared) *schema.Graph {
 	g.Add(schema.WebSite{ID: website, URL: base, Name: cfg.Title, Description: cfg.Description, InLanguage: cfg.Language, Publisher: &schema.Ref{ID: org}})
 	g.Add(r.organization(org))
 	page := r.webPage(p, g)
-	if len(p.Breadcrumbs) > 0 {
+	if p.Trail != nil {
 		g.Add(r.breadcrumbs(p))
 		page.Breadcrumb = &schema.Ref{ID: schema.ID(p.Permalink, "breadcrumb")}
 	}
@@ -131,7 +131,7 @@ func (r *Renderer) person(name, slug string) schema.Person {
 
 func (r *Renderer) breadcrumbs(p *model.Page) schema.BreadcrumbList {
 	b := schema.BreadcrumbList{ID: schema.ID(p.Permalink, "breadcrumb"), Origin: schema.Origin{File: p.File, Line: 1}}
-	for i, c := range p.Breadcrumbs {
+	for i, c := range p.Breadcrumbs() {
 		item := schema.ListItem{Position: i + 1, Name: c.Name, Item: r.abs(c.URL)}
 		if c.File != "" {
 			item.Origin = schema.Origin{File: c.File, Line: 1}

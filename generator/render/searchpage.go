@@ -19,7 +19,7 @@ func (r *Renderer) searchPage() error {
 	p := &model.Page{Kind: kindSearch, Title: "Search", URL: "/search/",
 		Permalink: r.site.Config.BaseURL + "search/", Description: "Search the answers, questions and guides of " + r.site.Config.Title + ".",
 		Params: map[string]any{}}
-	p.Breadcrumbs = []model.Crumb{{Name: "Home", URL: "/"}, {Name: "Search", URL: "/search/", Current: true}}
+	p.Trail = []model.Crumb{{Name: "Home", URL: "/"}}
 	d := &PageData{Site: r.site, Config: r.site.Config, Page: p, Year: r.year, Search: r.opts.SearchBox,
 		SearchShards: r.opts.SearchShards}
 	var err error
