@@ -80,8 +80,8 @@ type Page struct {
 	Doc    *markdown.Doc // nil for generated lists
 	Bundle bool          // a folder with index.md (Hugo's leaf bundle)
 
-	Section     *Section
-	Prev, Next  *Page
+	Section    *Section
+	Prev, Next *Page
 	// Trail is the breadcrumbs above the page, from Home: one slice
 	// shared by the pages of a section (see Breadcrumbs); nil for the
 	// home page.
