@@ -57,13 +57,13 @@ func (s *spill) put(prep *render.Prepared) (preparedRef, error) {
 	if s.fail != nil {
 		return nil, s.fail
 	}
-	var textLen int
-	s.buf, textLen = prep.Encode(s.buf[:0])
+	var ends render.PartEnds
+	s.buf, ends = prep.Encode(s.buf[:0])
 	if _, err := s.f.WriteAt(s.buf, s.end); err != nil {
 		s.fail = err
 		return nil, err
 	}
-	ref := spilled{s: s, off: s.end, n: len(s.buf), textN: textLen, answer: prep.Answer}
+	ref := spilled{s: s, off: s.end, n: len(s.buf), ends: ends, answer: prep.Answer}
 	s.end += int64(len(s.buf))
 	if cap(s.buf) > 1<<20 {
 		s.buf = nil // a rare huge page does not pin its buffer
@@ -71,24 +71,21 @@ func (s *spill) put(prep *render.Prepared) (preparedRef, error) {
 	return ref, nil
 }
 
-// spilled is one page's place in the spill file: n bytes at off, of
-// which the first textN are the text parts.
+// spilled is one page's place in the spill file: n bytes at off, which
+// start with the answer and text parts (ends).
 type spilled struct {
-	s        *spill
-	off      int64
-	n, textN int
-	answer   *render.IncludedAnswer
+	s      *spill
+	off    int64
+	n      int
+	ends   render.PartEnds
+	answer *render.IncludedAnswer
 }
 
 // load reads back the part asked for. The site files that read every page
-// after it is rendered (llms-full.txt, answers.json) read only the text
-// parts, so each page's HTML body is read from disk once.
+// after it is rendered (llms-full.txt, answers.json) read only a prefix,
+// so each page's HTML body is read from disk once.
 func (r spilled) load(part render.PreparedPart) (*render.Prepared, error) {
-	n := r.n
-	if part == render.TextParts {
-		n = r.textN
-	}
-	b := make([]byte, n)
+	b := make([]byte, r.ends.Len(part, r.n))
 	if _, err := r.s.f.ReadAt(b, r.off); err != nil {
 		return nil, errors.Join(errors.New("reading the prepared page back"), err)
 	}

@@ -135,7 +135,7 @@ func (r *Renderer) writeAnswers(w io.Writer, sec *model.Section, secs []*model.S
 		if answerCount(p) == 0 || sec != nil && p.Section != sec {
 			continue
 		}
-		pr, err := r.prepared(p, TextParts)
+		pr, err := r.prepared(p, AnswerParts)
 		if err != nil {
 			return fmt.Errorf("%s: %w", pageName(p), err)
 		}
@@ -228,7 +228,7 @@ func (r *Renderer) Answers(prev *AnswersDoc, rendered func(*model.Page) bool) (*
 			part, ok = byPage[p]
 		}
 		if !ok || rendered(p) { // a page parsed again is rendered again
-			pr, err := r.prepared(p, TextParts)
+			pr, err := r.prepared(p, AnswerParts)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", pageName(p), err)
 			}

@@ -52,21 +52,43 @@ const (
 	// Search stay nil): all that llms-full.txt and answers.json read of
 	// every page, a fraction of a spilled page's bytes.
 	TextParts
+	// AnswerParts are the answer and FAQ texts alone (Twin stays nil
+	// too): what answers.json reads of a page, once for the site's file
+	// and once for its section's.
+	AnswerParts
 )
+
+// PartEnds says where the prefixes of an encoding that hold AnswerParts
+// and TextParts end (Encode writes them first, in that order).
+type PartEnds struct{ Answer, Text int }
+
+// Len is the length of the prefix of an encoding all bytes long that
+// DecodePrepared needs for part.
+func (e PartEnds) Len(part PreparedPart, all int) int {
+	switch part {
+	case AnswerParts:
+		return e.Answer
+	case TextParts:
+		return e.Text
+	}
+	return all
+}
 
 // Encode appends the page-local parts (everything but Answer, which the
 // whole build keeps) to b, so a big build can keep them out of memory
-// between parse and render. The text parts come first: the first textLen
-// bytes written decode on their own (DecodePrepared with TextParts).
-func (pr *Prepared) Encode(b []byte) (enc []byte, textLen int) {
+// between parse and render. The answer parts come first, then Twin: the
+// prefixes ends gives decode on their own (DecodePrepared with
+// AnswerParts, TextParts).
+func (pr *Prepared) Encode(b []byte) (enc []byte, ends PartEnds) {
 	start := len(b)
-	b = appendBytes(b, pr.Twin)
 	b = appendStrings(b, pr.FAQAnswers)
 	b = appendStrings(b, pr.StepTexts)
 	b = appendStrings(b, pr.FAQTexts)
 	b = appendStrings(b, pr.AnswerHTML)
 	b = appendStrings(b, pr.AnswerTexts)
-	textLen = len(b) - start
+	ends.Answer = len(b) - start
+	b = appendBytes(b, pr.Twin)
+	ends.Text = len(b) - start
 	b = appendBytes(b, pr.Body)
 	b = binary.AppendUvarint(b, uint64(len(pr.TOC)))
 	for _, h := range pr.TOC {
@@ -78,16 +100,19 @@ func (pr *Prepared) Encode(b []byte) (enc []byte, textLen int) {
 	for _, s := range pr.Search {
 		b = appendStrings(b, []string{s.Kind, s.Anchor, s.Heading, s.Snippet, s.Text})
 	}
-	return b, textLen
+	return b, ends
 }
 
-// DecodePrepared reverses Encode: b is all it wrote for AllParts, its
-// first textLen bytes for TextParts. The result's Body and Twin share b's
+// DecodePrepared reverses Encode: b is all it wrote for AllParts, the
+// prefix PartEnds.Len gives for the others. The result's Body and Twin share b's
 // memory, so b must not be reused.
 func DecodePrepared(b []byte, part PreparedPart) (*Prepared, error) {
 	d := decoder{b: b}
-	pr := &Prepared{Twin: d.bytes(), FAQAnswers: d.strings(), StepTexts: d.strings(),
+	pr := &Prepared{FAQAnswers: d.strings(), StepTexts: d.strings(),
 		FAQTexts: d.strings(), AnswerHTML: d.strings(), AnswerTexts: d.strings()}
+	if part != AnswerParts {
+		pr.Twin = d.bytes()
+	}
 	if part == AllParts {
 		pr.Body = d.bytes()
 		if n := d.len(); n > 0 && d.err == nil {

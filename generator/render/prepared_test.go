@@ -46,9 +46,17 @@ func TestPreparedEncodingRoundTrips(t *testing.T) {
 			Search: []search.Part{{Kind: "answer", Anchor: "answer", Heading: "H", Snippet: "s", Text: "t"}}},
 	}
 	for i, pr := range cases {
-		enc, textLen := pr.Encode([]byte("prefix"))
+		enc, ends := pr.Encode([]byte("prefix"))
 		enc = enc[len("prefix"):]
-		text, err := DecodePrepared(enc[:textLen], TextParts)
+		answers, err := DecodePrepared(enc[:ends.Len(AnswerParts, len(enc))], AnswerParts)
+		if err != nil {
+			t.Fatalf("case %d, answer parts: %v", i, err)
+		}
+		if !slices.Equal(answers.FAQTexts, pr.FAQTexts) || !slices.Equal(answers.AnswerTexts, pr.AnswerTexts) ||
+			len(answers.FAQAnswers) != len(pr.FAQAnswers) || answers.Twin != nil || answers.Body != nil || answers.Search != nil {
+			t.Fatalf("case %d: answer parts %+v, want those of %+v", i, answers, pr)
+		}
+		text, err := DecodePrepared(enc[:ends.Len(TextParts, len(enc))], TextParts)
 		if err != nil {
 			t.Fatalf("case %d, text parts: %v", i, err)
 		}
@@ -76,7 +84,8 @@ func TestPreparedEncodingRoundTrips(t *testing.T) {
 			}
 		}
 	}
-	whole, textLen := cases[1].Encode(nil)
+	whole, ends := cases[4].Encode(nil)
+	textLen := ends.Len(TextParts, len(whole))
 	for _, bad := range [][]byte{{0xff}, {5, 'a'}, append(whole, 0), whole[:len(whole)-1]} {
 		if _, err := DecodePrepared(bad, AllParts); err == nil {
 			t.Errorf("DecodePrepared(%q, AllParts) succeeded", bad)
@@ -87,5 +96,8 @@ func TestPreparedEncodingRoundTrips(t *testing.T) {
 	}
 	if _, err := DecodePrepared(whole[:textLen-1], TextParts); err == nil {
 		t.Errorf("DecodePrepared of cut text parts succeeded")
+	}
+	if _, err := DecodePrepared(whole[:textLen], AnswerParts); err == nil {
+		t.Errorf("DecodePrepared of the text parts as the answer parts succeeded")
 	}
 }

@@ -82,7 +82,7 @@ func New(site *model.Site, tpl *Templates, sink write.Sink, opts Options) *Rende
 func (r *Renderer) includedAnswers() map[string]IncludedAnswer {
 	out := make(map[string]IncludedAnswer, len(r.site.Answers))
 	for slug, p := range r.site.Answers {
-		pr, err := r.prepared(p, TextParts)
+		pr, err := r.prepared(p, AnswerParts)
 		if err != nil || pr == nil || pr.Answer == nil {
 			continue
 		}
