@@ -85,16 +85,43 @@ type spilled struct {
 // after it is rendered (llms-full.txt, answers.json) read only a prefix,
 // so each page's HTML body is read from disk once.
 func (r spilled) load(part render.PreparedPart) (*render.Prepared, error) {
-	b := make([]byte, r.ends.Len(part, r.n))
+	buf := getLoadBuffer(r.ends.Len(part, r.n))
+	b := *buf
 	if _, err := r.s.f.ReadAt(b, r.off); err != nil {
+		putLoadBuffer(buf)
 		return nil, errors.Join(errors.New("reading the prepared page back"), err)
 	}
 	prep, err := render.DecodePrepared(b, part)
 	if err != nil {
+		putLoadBuffer(buf)
 		return nil, err
 	}
 	prep.Answer = r.answer
+	prep.OnRelease(func() { putLoadBuffer(buf) })
 	return prep, nil
+}
+
+// loadBuffers are the memory spilled pages are read back into, taken
+// back when the renderer releases the page: every page is read two or
+// three times, and fresh memory each time was a tenth of all a build
+// allocated, each byte of which brings the next collection closer.
+var loadBuffers sync.Pool
+
+func getLoadBuffer(n int) *[]byte {
+	buf, _ := loadBuffers.Get().(*[]byte)
+	if buf == nil || cap(*buf) < n {
+		b := make([]byte, n)
+		return &b
+	}
+	*buf = (*buf)[:n]
+	return buf
+}
+
+// putLoadBuffer keeps buf for the next page unless it is unusually big.
+func putLoadBuffer(buf *[]byte) {
+	if cap(*buf) <= 1<<20 {
+		loadBuffers.Put(buf)
+	}
 }
 
 // createRemoved makes a temporary file and removes its name at once; the

@@ -140,6 +140,7 @@ func (r *Renderer) writeAnswers(w io.Writer, sec *model.Section, secs []*model.S
 			return fmt.Errorf("%s: %w", pageName(p), err)
 		}
 		part := r.AnswerEntries(p, pr)
+		pr.Release()
 		if len(part) == 0 {
 			continue
 		}
@@ -233,6 +234,7 @@ func (r *Renderer) Answers(prev *AnswersDoc, rendered func(*model.Page) bool) (*
 				return nil, fmt.Errorf("%s: %w", pageName(p), err)
 			}
 			part = answersPart{page: p, data: r.AnswerEntries(p, pr)}
+			pr.Release()
 		}
 		if len(part.data) > 0 {
 			d.parts = append(d.parts, part)

@@ -71,6 +71,7 @@ func (r *Renderer) llmsFull(w io.Writer) error {
 		buf.WriteString(llmsSectionHead(p.Permalink))
 		r.twin(buf, p, prep)
 		buf.WriteByte('\n')
+		prep.Release()
 		if _, err := w.Write(buf.Bytes()); err != nil {
 			return err
 		}

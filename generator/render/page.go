@@ -15,6 +15,7 @@ import (
 // sink as soon as each is made.
 func (r *Renderer) Page(p *model.Page) error {
 	pr, err := r.prepared(p, AllParts)
+	defer pr.Release()
 	if err == nil && pr != nil && r.opts.Search != nil {
 		err = r.opts.Search(p, pr.Search)
 	}

@@ -30,6 +30,22 @@ type Prepared struct {
 	Answer *IncludedAnswer
 	// Search are the page's results in the site search.
 	Search []search.Part
+
+	release func() // see OnRelease
+}
+
+// OnRelease has Release call f: a reader that lent the memory Body and
+// Twin point into (a spilled page read back) takes it back there.
+func (pr *Prepared) OnRelease(f func()) { pr.release = f }
+
+// Release tells that nothing will read pr again. The renderer calls it
+// once the page's files are written; a Prepared without OnRelease stays
+// as it is.
+func (pr *Prepared) Release() {
+	if pr != nil && pr.release != nil {
+		pr.release()
+		pr.release = nil
+	}
 }
 
 // IncludedAnswer is an answer page's best answer as other pages show it.

@@ -83,14 +83,19 @@ func (r *Renderer) includedAnswers() map[string]IncludedAnswer {
 	out := make(map[string]IncludedAnswer, len(r.site.Answers))
 	for slug, p := range r.site.Answers {
 		pr, err := r.prepared(p, AnswerParts)
-		if err != nil || pr == nil || pr.Answer == nil {
+		if err != nil || pr == nil {
 			continue
 		}
-		b := append([]byte(nil), pr.Answer.HTML...)
+		answer := pr.Answer // kept in memory, not in what pr lends
+		pr.Release()
+		if answer == nil {
+			continue
+		}
+		b := append([]byte(nil), answer.HTML...)
 		if !p.NoRender { // a headless answer has no page to link to
 			b = fmt.Appendf(b, `<p class="answer-source"><a href="%s">%s</a></p>`, RelURL(r.basePath, p.URL), templateEscape(p.Title))
 		}
-		out[slug] = IncludedAnswer{HTML: b, Markdown: pr.Answer.Markdown}
+		out[slug] = IncludedAnswer{HTML: b, Markdown: answer.Markdown}
 	}
 	return out
 }
