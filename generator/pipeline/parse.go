@@ -130,9 +130,12 @@ func (s *Session) store(prep *render.Prepared) (preparedRef, error) {
 		return noPrepared{}, nil
 	}
 	if s.spill == nil {
+		prep.Keep()
 		return inMemory{prep}, nil
 	}
-	return s.spill.put(prep)
+	ref, err := s.spill.put(prep)
+	prep.Release()
+	return ref, err
 }
 
 // sourceBuffers hold content files while they are parsed. Reading each of

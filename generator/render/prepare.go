@@ -55,19 +55,30 @@ func NewEngineWith(opts markdown.Options) *markdown.Engine {
 // on all cores, so each page is parsed once and rendered once, and a big
 // site never holds every tree at the same time. A page without a body
 // gives nil.
+//
+// Body and Twin are lent from the renderer's scratch memory: the caller
+// either encodes them and calls Release (a build that spills), or calls
+// Keep to own them. Most pages are written to the spill and dropped, and
+// copying each into memory of its own was a twentieth of what a build
+// allocated.
 func Prepare(eng *markdown.Engine, p *model.Page) (*Prepared, error) {
 	d := p.Doc
 	if d == nil || d.Released() {
 		return nil, nil
 	}
-	pr := &Prepared{}
-	var err error
-	if pr.Body, err = prepareBody(eng, p); err != nil {
+	body, err := prepareBody(eng, p)
+	if err != nil {
+		putScratch(body)
 		return nil, err
 	}
-	if pr.Twin, err = prepareTwin(eng, d); err != nil {
+	twin, err := prepareTwin(eng, d)
+	if err != nil {
+		putScratch(body)
+		putScratch(twin)
 		return nil, err
 	}
+	pr := &Prepared{Body: body.Bytes(), Twin: bytes.TrimSpace(twin.Bytes())}
+	pr.OnRelease(func() { putScratch(body); putScratch(twin) })
 	pr.FAQAnswers = faqAnswers(eng, d)
 	pr.FAQTexts = faqTexts(d)
 	pr.AnswerHTML, pr.AnswerTexts = answerParts(eng, d)
@@ -86,22 +97,20 @@ func Prepare(eng *markdown.Engine, p *model.Page) (*Prepared, error) {
 
 // prepareBody renders the page's Markdown. A workflow's prompt block is
 // left out: the card shows it as the interactive prompt.
-func prepareBody(eng *markdown.Engine, p *model.Page) ([]byte, error) {
+func prepareBody(eng *markdown.Engine, p *model.Page) (*bytes.Buffer, error) {
 	buf := getScratch()
-	defer putScratch(buf)
 	if p.Kind != model.KindWorkflow {
-		err := eng.Render(buf, p.Doc)
-		return bytes.Clone(buf.Bytes()), err // kept for the whole build: no spare capacity
+		return buf, eng.Render(buf, p.Doc)
 	}
 	for c := p.Doc.Root.FirstChild(); c != nil; c = c.NextSibling() {
 		if isPromptBlock(c, p.Doc.Source) {
 			continue
 		}
 		if err := eng.RenderNode(buf, p.Doc, c); err != nil {
-			return nil, err
+			return buf, err
 		}
 	}
-	return bytes.Clone(buf.Bytes()), nil
+	return buf, nil
 }
 
 func isPromptBlock(n ast.Node, src []byte) bool {
@@ -115,11 +124,9 @@ var twinHoles = markdown.TwinOptions{
 	Calculator:    func(c markdown.Calc) []byte { return append(calcHole(c.Line), '\n') },
 }
 
-func prepareTwin(eng *markdown.Engine, d *markdown.Doc) ([]byte, error) {
+func prepareTwin(eng *markdown.Engine, d *markdown.Doc) (*bytes.Buffer, error) {
 	buf := getScratch()
-	defer putScratch(buf)
-	err := eng.Twin(buf, d, twinHoles)
-	return bytes.Clone(bytes.TrimSpace(buf.Bytes())), err
+	return buf, eng.Twin(buf, d, twinHoles)
 }
 
 // faqAnswers renders each FAQ answer and reduces it to the tags the

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 
@@ -37,6 +38,16 @@ type Prepared struct {
 // OnRelease has Release call f: a reader that lent the memory Body and
 // Twin point into (a spilled page read back) takes it back there.
 func (pr *Prepared) OnRelease(f func()) { pr.release = f }
+
+// Keep makes pr own Body and Twin, which Prepare lent: a copy of each
+// without spare capacity, for a prepared page kept in memory.
+func (pr *Prepared) Keep() {
+	if pr.release == nil {
+		return
+	}
+	pr.Body, pr.Twin = bytes.Clone(pr.Body), bytes.Clone(pr.Twin)
+	pr.Release()
+}
 
 // Release tells that nothing will read pr again. The renderer calls it
 // once the page's files are written; a Prepared without OnRelease stays
