@@ -7,29 +7,36 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"playbook/generator/diag"
 	"playbook/generator/write"
 	"playbook/schema"
 )
 
-// pageFacts is what one HTML file offers and asks for.
+// pageFacts is what one HTML file offers and asks for. A build holds one
+// for every page it wrote until the links are checked, so what only serve
+// needs hangs off a pointer.
 type pageFacts struct {
 	ids    string   // sorted, each once, joined (joinFacts)
 	links  string   // distinct href and src values as written, joined
-	jsonLD [][]byte // bodies of <script type="application/ld+json">
+	jsonLD [][]byte // bodies of <script type="application/ld+json">, until validated
 
 	// The facts of a file never change, so its structured data is
-	// validated and its links are resolved once, however many serve
-	// rebuilds keep the file; only whether the targets exist is checked
-	// again.
-	validated   sync.Once
-	violations  []schema.Violation
-	resolveMu   sync.Mutex
-	resolvedFor string       // the base URL targets were resolved against
-	targets     []linkTarget // nil until resolved
-	idsOnce     sync.Once
-	idList      []string // ids split, for pages of many (see hasID)
+	// validated once, when it is written (validateNow, before the facts
+	// are shared), however many serve rebuilds keep the file.
+	violations []schema.Violation
+	idList     atomic.Pointer[[]string] // ids split, for pages of many (see hasID)
+	resolved   *resolvedLinks           // set for a collector that keeps them (KeepResolved)
+}
+
+// resolvedLinks are a file's links as resolved against a base URL: serve
+// resolves them once, however many rebuilds keep the file; only whether
+// the targets exist is checked again.
+type resolvedLinks struct {
+	mu      sync.Mutex
+	base    string       // the base URL targets were resolved against
+	targets []linkTarget // nil until resolved
 }
 
 func (f *pageFacts) hasID(id string) bool {
@@ -38,8 +45,13 @@ func (f *pageFacts) hasID(id string) bool {
 	}
 	// A page of many headings links to each from its table of contents:
 	// a scan per link would be quadratic (100,000 headings took minutes).
-	f.idsOnce.Do(func() { f.idList = splitFacts(f.ids) }) // sorted, as joined
-	_, found := slices.BinarySearch(f.idList, id)
+	list := f.idList.Load()
+	if list == nil {
+		split := splitFacts(f.ids) // sorted, as joined
+		f.idList.CompareAndSwap(nil, &split)
+		list = f.idList.Load()
+	}
+	_, found := slices.BinarySearch(*list, id)
 	return found
 }
 
@@ -50,15 +62,16 @@ const bigIDs = 4 << 10
 // internalLinks returns the file's distinct internal links, resolved. A
 // collector that later ones start from keeps them (see KeepResolved).
 func (f *pageFacts) internalLinks(v verifier, out string) []linkTarget {
-	if !v.c.keepResolved {
+	r := f.resolved
+	if r == nil || !v.c.keepResolved {
 		return v.targets(out, splitFacts(f.links))
 	}
-	f.resolveMu.Lock()
-	defer f.resolveMu.Unlock()
-	if f.targets == nil || f.resolvedFor != v.base {
-		f.targets, f.resolvedFor = v.targets(out, splitFacts(f.links)), v.base
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.targets == nil || r.base != v.base {
+		r.targets, r.base = v.targets(out, splitFacts(f.links)), v.base
 	}
-	return f.targets
+	return r.targets
 }
 
 // Collector is a write.Sink that passes every file on and remembers the
@@ -170,6 +183,9 @@ func (c *Collector) record(next write.Sink, path string, data []byte) error {
 	if strings.HasSuffix(path, ".html") {
 		facts = scan(data)
 		c.validateNow(path, facts)
+		if c.keepResolved {
+			facts.resolved = &resolvedLinks{}
+		}
 		if c.settle != nil {
 			facts.links = c.settle.unsettled(path, facts)
 		}
@@ -195,19 +211,17 @@ func (c *Collector) record(next write.Sink, path string, data []byte) error {
 // on the render worker that wrote it, and lets go of the script's bytes.
 func (c *Collector) validateNow(path string, f *pageFacts) {
 	want, ok := c.expected.LoadAndDelete(path)
-	if ok && len(f.jsonLD) == 1 && hashBytes(f.jsonLD[0]) == want.(uint64) {
-		f.validated.Do(func() {}) // as encoded from a validated graph
-	} else {
-		f.validateJSONLD()
+	// A script exactly as encoded from a validated graph needs no second
+	// look.
+	if !ok || len(f.jsonLD) != 1 || hashBytes(f.jsonLD[0]) != want.(uint64) {
+		f.violations = f.checkJSONLD()
 	}
 	f.jsonLD = nil
 }
 
-// validateJSONLD checks the page's structured data as written.
-func (f *pageFacts) validateJSONLD() []schema.Violation {
-	f.validated.Do(func() { f.violations = f.checkJSONLD() })
-	return f.violations
-}
+// validateJSONLD is what is wrong with the page's structured data as
+// written.
+func (f *pageFacts) validateJSONLD() []schema.Violation { return f.violations }
 
 func (f *pageFacts) checkJSONLD() []schema.Violation {
 	switch len(f.jsonLD) {
