@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"playbook/generator/model"
 	"playbook/generator/write"
@@ -142,10 +143,12 @@ type Builder struct {
 	pages []*model.Page // the searchable pages, in site order
 	live  *Live         // serve's: pages are kept and the index made at Finish
 	shard int           // the number of term shards
+	gen   uint64        // this builder's number, for the tokenizers' caches
 
 	mu      sync.Mutex
 	records int
-	terms   map[string]*term
+	terms   map[string]int32 // term -> its index in list
+	list    []term
 	shown   map[uint32]*shownDoc // display data of the results in some term's shown list
 	chunks  map[int]*chunk
 	written []string
@@ -172,8 +175,8 @@ type chunk struct {
 // NewBuilder starts an index of pages (those Searchable), written to sink;
 // url makes a root-relative URL of a page URL (the base path added).
 func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *Builder {
-	b := &Builder{sink: sink, url: url, index: map[*model.Page]int{}, terms: map[string]*term{},
-		shown: map[uint32]*shownDoc{}, chunks: map[int]*chunk{}}
+	b := &Builder{sink: sink, url: url, index: map[*model.Page]int{}, terms: map[string]int32{},
+		shown: map[uint32]*shownDoc{}, chunks: map[int]*chunk{}, gen: builders.Add(1)}
 	for _, p := range pages {
 		if !Searchable(p) {
 			continue
@@ -198,14 +201,16 @@ func (b *Builder) Add(p *model.Page, parts []Part) error {
 	if !ok {
 		return nil
 	}
-	recs := b.tokenise(p, parts)
+	tok := getTokenizer()
+	defer putTokenizer(tok)
+	recs := b.tokenise(tok, p, parts)
 	b.mu.Lock()
 	if b.live != nil {
-		b.live.put(p.URL, recs)
+		b.live.put(p.URL, keepScored(recs))
 		b.mu.Unlock()
 		return nil
 	}
-	done, ci, c := b.addPage(n, recs)
+	done, ci, c := b.addPage(n, recs, tok)
 	b.mu.Unlock()
 	if done {
 		return b.writeChunk(ci, c)
@@ -213,14 +218,19 @@ func (b *Builder) Add(p *model.Page, parts []Part) error {
 	return nil
 }
 
-// addPage indexes page n's results; b.mu is held. done reports that its
-// chunk, c, has all its pages.
-func (b *Builder) addPage(n int, recs []scored) (done bool, ci int, c *chunk) {
+// builders numbers the Builders made, for the tokenizers' caches of their
+// term numbers.
+var builders atomic.Uint64
+
+// addPage indexes page n's results, made by tok (nil: results kept from
+// an earlier build); b.mu is held. done reports that its chunk, c, has
+// all its pages.
+func (b *Builder) addPage(n int, recs []scored, tok *tokenizer) (done bool, ci int, c *chunk) {
 	ci = n / PagesPerChunk
 	c = b.chunks[ci]
 	for i := range recs {
 		ref := uint32(n)<<8 | uint32(i)
-		b.addRecord(ref, &recs[i])
+		b.addRecord(ref, &recs[i], tok)
 		c.docs[ref] = recs[i].display
 	}
 	c.pending--
@@ -238,9 +248,32 @@ type scored struct {
 	terms   []termScore
 }
 
+// termScore is a term of a result: id is its number in the tokenizer that
+// made it (-1 in results kept from an earlier build).
 type termScore struct {
 	term  string
+	id    int32
 	score float32
+}
+
+// keepScored copies results made in a tokenizer's buffers, for a Live
+// index that keeps them: their terms in one slice.
+func keepScored(recs []scored) []scored {
+	out := slices.Clone(recs)
+	n := 0
+	for _, r := range recs {
+		n += len(r.terms)
+	}
+	all := make([]termScore, 0, n)
+	for i := range out {
+		start := len(all)
+		for _, ts := range out[i].terms {
+			ts.id = -1
+			all = append(all, ts)
+		}
+		out[i].terms = all[start:len(all):len(all)]
+	}
+	return out
 }
 
 // The fields of a result, scored apart (BM25F-like: each saturates on its
@@ -274,15 +307,18 @@ func score(tf [fields]float32, body int, boost float64) float64 {
 	return s * boost
 }
 
-func (b *Builder) tokenise(p *model.Page, parts []Part) []scored {
+// tokenise makes a page's results, in tok's buffers: they are good until
+// tok goes back to its pool.
+func (b *Builder) tokenise(tok *tokenizer, p *model.Page, parts []Part) []scored {
 	if len(parts) > maxParts {
 		parts = parts[:maxParts]
 	}
-	tok := getTokenizer()
-	defer putTokenizer(tok)
 	title := slices.Clone(tok.terms(p.Title))
 	stage := stageCode(p.Stage)
-	out := make([]scored, len(parts))
+	pd := b.pageDisplay(p)
+	out := slices.Grow(tok.recs[:0], len(parts))[:len(parts)]
+	all := tok.scores[:0]
+	ends := make([]int, len(parts))
 	for i, part := range parts {
 		tok.reset()
 		if part.Heading == "" {
@@ -294,15 +330,22 @@ func (b *Builder) tokenise(p *model.Page, parts []Part) []scored {
 		body := tok.terms(part.Text)
 		length := len(body)
 		tok.count(body, fieldBody)
+		kind := slices.Index(Kinds, part.Kind)
 		sc := &out[i]
-		sc.code = uint8(slices.Index(Kinds, part.Kind))<<stageCodeShift | stage
-		sc.display = b.display(p, part)
-		sc.terms = make([]termScore, len(tok.order))
+		sc.code = uint8(kind)<<stageCodeShift | stage
+		sc.display = pd.display(part)
 		boost := kindBoost[part.Kind]
 		for j, id := range tok.order {
-			sc.terms[j] = termScore{term: tok.names[id], score: float32(score(tok.counts[j], length, boost))}
+			all = append(all, termScore{term: tok.names[id], id: id, score: float32(score(tok.counts[j], length, boost))})
 		}
+		ends[i] = len(all)
 	}
+	start := 0
+	for i := range out {
+		out[i].terms = all[start:ends[i]:ends[i]]
+		start = ends[i]
+	}
+	tok.recs, tok.scores = out, all
 	return out
 }
 
@@ -313,14 +356,19 @@ func stageCode(stage string) uint8 {
 	return 0
 }
 
-// addRecord offers a result to each of its terms; b.mu is held.
-func (b *Builder) addRecord(ref uint32, r *scored) {
+// addRecord offers a result, made by tok (or nil), to each of its terms;
+// b.mu is held.
+func (b *Builder) addRecord(ref uint32, r *scored, tok *tokenizer) {
 	b.records++
+	if tok != nil && tok.builder != b.gen {
+		tok.builder, tok.slots = b.gen, tok.slots[:0]
+	}
 	for _, ts := range r.terms {
-		t := b.terms[ts.term]
-		if t == nil {
-			t = &term{}
-			b.terms[ts.term] = t
+		var t *term
+		if tok != nil {
+			t = b.termOf(tok, ts)
+		} else {
+			t = &b.list[b.termIndex(ts.term)]
 		}
 		t.df++
 		p := posting{ref: ref, score: ts.score, code: r.code}
@@ -345,6 +393,31 @@ func (b *Builder) addRecord(ref uint32, r *scored) {
 			}
 		}
 	}
+}
+
+// termOf is the term of ts, made by tok, found by its number in tok;
+// b.mu is held.
+func (b *Builder) termOf(tok *tokenizer, ts termScore) *term {
+	for int(ts.id) >= len(tok.slots) {
+		tok.slots = append(tok.slots, -1)
+	}
+	i := tok.slots[ts.id]
+	if i < 0 {
+		i = b.termIndex(ts.term)
+		tok.slots[ts.id] = i
+	}
+	return &b.list[i]
+}
+
+// termIndex is the index in b.list of term, added if new; b.mu is held.
+func (b *Builder) termIndex(word string) int32 {
+	i, ok := b.terms[word]
+	if !ok {
+		i = int32(len(b.list))
+		b.list = append(b.list, term{})
+		b.terms[word] = i
+	}
+	return i
 }
 
 func (b *Builder) write(name string, data []byte) error {
@@ -377,7 +450,7 @@ func (b *Builder) Finish() ([]string, error) {
 	if err := b.writeShards(); err != nil {
 		return nil, err
 	}
-	b.terms, b.shown = nil, nil
+	b.terms, b.list, b.shown = nil, nil, nil
 	if b.live != nil {
 		b.gone = b.live.forgetOthers()
 	}

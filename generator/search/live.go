@@ -96,7 +96,7 @@ func (b *Builder) replay() error {
 	keep := make(map[string]bool, len(b.pages))
 	for n, p := range b.pages {
 		keep[p.URL] = true
-		if done, ci, c := b.addPage(n, l.pages[p.URL]); done {
+		if done, ci, c := b.addPage(n, l.pages[p.URL], nil); done {
 			if err := b.writeChunk(ci, c); err != nil {
 				return err
 			}

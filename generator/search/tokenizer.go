@@ -1,13 +1,18 @@
 package search
 
-import "sync"
+import (
+	"hash/maphash"
+	"sync"
+	"unicode/utf8"
+)
 
 // tokenizer turns text into terms, remembering the stems it made (a site
 // uses a few thousand words many times over), with buffers reused from
 // one part to the next. A term is known by a number (its index in names),
 // so counting a part's terms needs no map.
 type tokenizer struct {
-	stems map[string]int32 // word -> term number, -1 for a stop word
+	words wordTable // word -> term number, -1 for a stop word
+	seed  maphash.Seed
 	ids   map[string]int32 // term -> its number
 	names []string         // the terms by number
 	out   []int32
@@ -18,42 +23,110 @@ type tokenizer struct {
 	counts [][fields]float32
 	order  []int32
 	row    []int32
+	// builder is the Builder whose term numbers slots holds (its gen):
+	// slots[id] is term id's index in Builder.list, -1 when not known yet,
+	// so adding a page's results needs no map either.
+	builder uint64
+	slots   []int32
+	// recs and scores are the page's results being made, reused when the
+	// builder does not keep them.
+	recs   []scored
+	scores []termScore
 }
 
-var tokenizers = sync.Pool{New: func() any {
-	return &tokenizer{stems: map[string]int32{}, ids: map[string]int32{}}
-}}
+var tokenizers = sync.Pool{New: func() any { return newTokenizer() }}
+
+func newTokenizer() *tokenizer { return &tokenizer{ids: map[string]int32{}, seed: maphash.MakeSeed()} }
 
 func getTokenizer() *tokenizer { return tokenizers.Get().(*tokenizer) }
 
+// maxTokenizerWords bounds the words a tokenizer remembers: past it, it
+// starts afresh (a site with a large vocabulary).
+const maxTokenizerWords = 1 << 16
+
 func putTokenizer(t *tokenizer) {
-	if len(t.stems) > 1<<16 {
-		clear(t.stems)
+	if t.words.len() > maxTokenizerWords {
+		t.words.reset()
 		clear(t.ids)
-		t.names, t.row = t.names[:0], t.row[:0]
+		t.names, t.row, t.slots = t.names[:0], t.row[:0], t.slots[:0]
 	}
+	clear(t.recs) // they hold the page's display data
+	t.recs = t.recs[:0]
 	tokenizers.Put(t)
 }
 
 // terms returns the numbers of the index terms of text (Terms); the slice
-// is reused by the next call.
+// is reused by the next call. A word of lower-case letters and digits
+// between ASCII separators, most words, is looked up where it stands;
+// others are normalised by scanWord first, as eachWord does.
 func (t *tokenizer) terms(text string) []int32 {
 	t.out = t.out[:0]
-	t.buf = eachWord(text, t.buf, func(w []byte) {
-		id, ok := t.stems[string(w)]
-		if !ok {
-			word := string(w)
-			id = -1
-			if !stopWords[word] {
-				id = t.id(Stem(word))
+	for i := 0; i < len(text); {
+		if byteKind[text[i]] == separator {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && byteKind[text[j]] == plain {
+			j++
+		}
+		if j > i && (j == len(text) || byteKind[text[j]] == separator) {
+			if j-i <= maxWordLen {
+				t.word(t.wordID(text[i:j], maphash.String(t.seed, text[i:j])))
 			}
-			t.stems[word] = id
+			i = j
+			continue
 		}
-		if id >= 0 {
-			t.out = append(t.out, id)
+		var n int
+		t.buf, n, i = scanWord(text, i, t.buf[:0])
+		if n > 0 && n <= maxWordLen {
+			t.word(wordID(t, t.buf, maphash.Bytes(t.seed, t.buf)))
 		}
-	})
+	}
 	return t.out
+}
+
+// The kinds of byte in text, for terms' fast path.
+const (
+	separator = iota // an ASCII byte that ends a word
+	plain            // a-z, 0-9
+	other            // A-Z, an apostrophe, a byte of a UTF-8 sequence
+)
+
+var byteKind = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf || c == '\'' || 'A' <= c && c <= 'Z':
+			t[c] = other
+		case wordByte[c] != 0:
+			t[c] = plain
+		}
+	}
+	return t
+}()
+
+// word adds a word's term number to out, unless it is a stop word's.
+func (t *tokenizer) word(id int32) {
+	if id >= 0 {
+		t.out = append(t.out, id)
+	}
+}
+
+func (t *tokenizer) wordID(w string, h uint64) int32 { return wordID(t, w, h) }
+
+// wordID is the term number of normalised word w, whose hash is h: -1 for
+// a stop word.
+func wordID[W string | []byte](t *tokenizer, w W, h uint64) int32 {
+	if id, ok := lookup(&t.words, w, uint32(h)); ok {
+		return id
+	}
+	word := string(w)
+	id := int32(-1)
+	if !stopWords[word] {
+		id = t.id(Stem(word))
+	}
+	put(&t.words, w, uint32(h), id)
+	return id
 }
 
 // id is the number of term, given one if it has none.
@@ -88,5 +161,77 @@ func (t *tokenizer) count(terms []int32, field int) {
 			t.row[id] = r
 		}
 		t.counts[r-1][field]++
+	}
+}
+
+// wordTable maps normalised words to term numbers: a hash table with open
+// addressing whose keys live in one byte slice, looked up with the word's
+// bytes as eachWord gives them (a Go map would want a string, and hash
+// it again).
+type wordTable struct {
+	slots []wordSlot // a power of two of them, at most half used
+	keys  []byte
+	n     int
+}
+
+type wordSlot struct {
+	hash uint32 // 0: empty (a hash of 0 is taken for 1)
+	off  uint32 // the word is keys[off:off+size]
+	size uint32
+	id   int32
+}
+
+func (m *wordTable) len() int { return m.n }
+
+func (m *wordTable) reset() {
+	clear(m.slots)
+	m.keys = m.keys[:0]
+	m.n = 0
+}
+
+// lookup returns the number of word w, whose hash is h.
+func lookup[W string | []byte](m *wordTable, w W, h uint32) (int32, bool) {
+	if len(m.slots) == 0 {
+		return 0, false
+	}
+	h = max(h, 1)
+	mask := uint32(len(m.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &m.slots[i]
+		if s.hash == 0 {
+			return 0, false
+		}
+		if s.hash == h && int(s.size) == len(w) && string(m.keys[s.off:s.off+s.size]) == string(w) {
+			return s.id, true
+		}
+	}
+}
+
+// put adds word w, not in the table, with hash h and number id.
+func put[W string | []byte](m *wordTable, w W, h uint32, id int32) {
+	if 2*(m.n+1) > len(m.slots) {
+		m.grow()
+	}
+	m.insert(wordSlot{hash: max(h, 1), off: uint32(len(m.keys)), size: uint32(len(w)), id: id})
+	m.keys = append(m.keys, w...)
+	m.n++
+}
+
+func (m *wordTable) insert(s wordSlot) {
+	mask := uint32(len(m.slots) - 1)
+	i := s.hash & mask
+	for m.slots[i].hash != 0 {
+		i = (i + 1) & mask
+	}
+	m.slots[i] = s
+}
+
+func (m *wordTable) grow() {
+	old := m.slots
+	m.slots = make([]wordSlot, max(1024, 2*len(old)))
+	for _, s := range old {
+		if s.hash != 0 {
+			m.insert(s)
+		}
 	}
 }
