@@ -87,3 +87,19 @@ func BenchmarkParts(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAppendWords is the cost of splitting a block's plain text into
+// a section's words (a markdown block's text: sentences, block breaks),
+// about maxPartWords of them.
+func BenchmarkAppendWords(b *testing.B) {
+	var raw strings.Builder
+	for i := range 11 {
+		fmt.Fprintf(&raw, " Most importantly, the %s will amplify the %s flow before the next quarter.  In practice, the café needs **%d** steps.", benchWords[i%len(benchWords)], benchWords[(i*7)%len(benchWords)], i)
+	}
+	text := []byte(raw.String())
+	var dst []byte
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		dst, _ = appendWords(dst[:0], text, 0)
+	}
+}

@@ -179,13 +179,13 @@ func (w *partWalker) add(n ast.Node) {
 // Words one space apart are copied as one run.
 func appendWords(dst, text []byte, words int) ([]byte, int) {
 	run, end := -1, -1 // the run of text not copied yet
-	for i := 0; i < len(text) && words < maxPartWords; {
-		i = skipSpace(text, i, false)
-		start := i
-		i = skipSpace(text, i, true)
-		if i == start {
+	for i := 0; words < maxPartWords; {
+		i = nextWord(text, i)
+		if i == len(text) {
 			break
 		}
+		start := i
+		i = wordEnd(text, i)
 		words++
 		if run >= 0 && start == end+1 && text[end] == ' ' {
 			end = i // one space from the run: it goes on
@@ -205,28 +205,65 @@ func appendWords(dst, text []byte, words int) ([]byte, int) {
 	return dst, words
 }
 
-// skipSpace returns the first index from i on that ends a word (inWord:
-// white space) or starts one (not inWord: anything else), or len(text).
-func skipSpace(text []byte, i int, inWord bool) int {
+// The kinds of byte for the word split: most are a word's; a byte that
+// may start a white space character beyond ASCII is decoded to know.
+const (
+	inWord = iota
+	asciiSpace
+	maybeSpace
+)
+
+var spaceKind = func() (t [256]uint8) {
+	for _, c := range []byte("\t\n\v\f\r ") {
+		t[c] = asciiSpace
+	}
+	for r := rune(utf8.RuneSelf); r <= 0x3000; r++ { // none above (TestSpaces)
+		if unicode.IsSpace(r) {
+			t[string(r)[0]] = maybeSpace
+		}
+	}
+	return t
+}()
+
+// nextWord returns the index of the first byte of text from i on that is
+// not white space, or len(text).
+func nextWord(text []byte, i int) int {
 	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if (asciiSpace[c] != 0) == inWord {
+		switch spaceKind[text[i]] {
+		case inWord:
+			return i
+		case asciiSpace:
+			i++
+		default:
+			r, size := utf8.DecodeRune(text[i:])
+			if !unicode.IsSpace(r) {
 				return i
 			}
-			i++
-			continue
+			i += size
 		}
-		r, size := utf8.DecodeRune(text[i:])
-		if unicode.IsSpace(r) == inWord {
-			return i
-		}
-		i += size
 	}
 	return i
 }
 
-var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+// wordEnd returns the index of the first white space in text from i on,
+// or len(text).
+func wordEnd(text []byte, i int) int {
+	for i < len(text) {
+		switch spaceKind[text[i]] {
+		case inWord:
+			i++
+		case asciiSpace:
+			return i
+		default:
+			r, size := utf8.DecodeRune(text[i:])
+			if unicode.IsSpace(r) {
+				return i
+			}
+			i += size
+		}
+	}
+	return i
+}
 
 // flush ends the current section: an answer when it holds one, else a
 // section (or the page itself, before the first heading).

@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestAppendWords checks the section text's word split is strings.Fields's,
@@ -34,7 +35,7 @@ func checkAppendWords(t *testing.T, text string) {
 // TestSpaces checks appendWords splits at every white space character,
 // and nothing else.
 func TestSpaces(t *testing.T) {
-	for r := rune(0); r <= 0x3000; r++ {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
 		checkAppendWords(t, "a"+string(r)+"b  c"+string(r))
 	}
 }
