@@ -373,8 +373,13 @@ func (b *Builder) addRecord(ref uint32, r *scored, tok *tokenizer) {
 		t.df++
 		p := posting{ref: ref, score: ts.score, code: r.code}
 		// A result not among the TopK best is not among the shownKept.
-		if kept, _, _ := t.top.offer(p, TopK); !kept {
+		// Most are not, known from the term's copy of its worst.
+		if len(t.top) == TopK && !p.better(t.worst) {
 			continue
+		}
+		t.top.offer(p, TopK)
+		if len(t.top) == TopK {
+			t.worst = t.top[0]
 		}
 		kept, out, evicted := t.shown.offer(p, shownKept)
 		if !kept {
