@@ -117,7 +117,8 @@ func writeLines(b io.Writer, src []byte, n ast.Node) {
 // them, so "AT&amp;T" and `\<b>` are not double-escaped in structured
 // data. Raw segments (code spans) are literal.
 func writeText(b textWriter, v []byte, raw bool) {
-	if raw || bytes.IndexAny(v, "\\&\x00") < 0 {
+	// Three byte searches (vectorised) beat IndexAny's loop over v's bytes.
+	if raw || bytes.IndexByte(v, '&') < 0 && bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, 0) < 0 {
 		b.Write(v)
 		return
 	}
