@@ -103,3 +103,18 @@ func BenchmarkAppendWords(b *testing.B) {
 		dst, _ = appendWords(dst[:0], text, 0)
 	}
 }
+
+// BenchmarkTerms is the tokenizer's cost on a section's text: sentences
+// with capitals, punctuation and stop words, as pages have them.
+func BenchmarkTerms(b *testing.B) {
+	var raw strings.Builder
+	for i := range 11 {
+		fmt.Fprintf(&raw, "Most importantly, the %s will amplify the %s flow before the next quarter. In practice, the café's team needs %d steps. ", benchWords[i%len(benchWords)], benchWords[(i*7)%len(benchWords)], i)
+	}
+	text := raw.String()
+	tok := newTokenizer()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		tok.terms(text)
+	}
+}

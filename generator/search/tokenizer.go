@@ -1,7 +1,6 @@
 package search
 
 import (
-	"hash/maphash"
 	"sync"
 	"unicode/utf8"
 )
@@ -11,8 +10,7 @@ import (
 // one part to the next. A term is known by a number (its index in names),
 // so counting a part's terms needs no map.
 type tokenizer struct {
-	words wordTable // word -> term number, -1 for a stop word
-	seed  maphash.Seed
+	words wordTable        // word -> term number, -1 for a stop word
 	ids   map[string]int32 // term -> its number
 	names []string         // the terms by number
 	out   []int32
@@ -36,7 +34,7 @@ type tokenizer struct {
 
 var tokenizers = sync.Pool{New: func() any { return newTokenizer() }}
 
-func newTokenizer() *tokenizer { return &tokenizer{ids: map[string]int32{}, seed: maphash.MakeSeed()} }
+func newTokenizer() *tokenizer { return &tokenizer{ids: map[string]int32{}} }
 
 func getTokenizer() *tokenizer { return tokenizers.Get().(*tokenizer) }
 
@@ -72,7 +70,7 @@ func (t *tokenizer) terms(text string) []int32 {
 		}
 		if j > i && (j == len(text) || byteKind[text[j]] == separator) {
 			if j-i <= maxWordLen {
-				t.word(t.wordID(text[i:j], maphash.String(t.seed, text[i:j])))
+				t.word(t.wordID(text[i:j], wordHash(text, i, j)))
 			}
 			i = j
 			continue
@@ -80,7 +78,7 @@ func (t *tokenizer) terms(text string) []int32 {
 		var n int
 		t.buf, n, i = scanWord(text, i, t.buf[:0])
 		if n > 0 && n <= maxWordLen {
-			t.word(wordID(t, t.buf, maphash.Bytes(t.seed, t.buf)))
+			t.word(wordID(t, t.buf, wordHash(t.buf, 0, len(t.buf))))
 		}
 	}
 	return t.out
@@ -112,12 +110,12 @@ func (t *tokenizer) word(id int32) {
 	}
 }
 
-func (t *tokenizer) wordID(w string, h uint64) int32 { return wordID(t, w, h) }
+func (t *tokenizer) wordID(w string, h uint32) int32 { return wordID(t, w, h) }
 
 // wordID is the term number of normalised word w, whose hash is h: -1 for
 // a stop word.
-func wordID[W string | []byte](t *tokenizer, w W, h uint64) int32 {
-	if id, ok := lookup(&t.words, w, uint32(h)); ok {
+func wordID[W string | []byte](t *tokenizer, w W, h uint32) int32 {
+	if id, ok := lookup(&t.words, w, h); ok {
 		return id
 	}
 	word := string(w)
@@ -125,7 +123,7 @@ func wordID[W string | []byte](t *tokenizer, w W, h uint64) int32 {
 	if !stopWords[word] {
 		id = t.id(Stem(word))
 	}
-	put(&t.words, w, uint32(h), id)
+	put(&t.words, w, h, id)
 	return id
 }
 
@@ -234,4 +232,36 @@ func (m *wordTable) grow() {
 			m.insert(s)
 		}
 	}
+}
+
+// wordHash hashes the word text[i:j] eight bytes at a time, reading past
+// j when text has room (masked off): most words are one or two loads,
+// with no call and no loop over their bytes.
+func wordHash[W string | []byte](text W, i, j int) uint32 {
+	const k = 0x9E3779B97F4A7C15
+	h := uint64(j-i) * k
+	for ; i+8 <= j; i += 8 {
+		h = (h ^ load64(text, i)) * k
+		h ^= h >> 29
+	}
+	if n := j - i; n > 0 {
+		var tail uint64
+		if i+8 <= len(text) {
+			tail = load64(text, i) & (1<<(8*n) - 1)
+		} else {
+			for m := range n {
+				tail |= uint64(text[i+m]) << (8 * m)
+			}
+		}
+		h = (h ^ tail) * k
+	}
+	h ^= h >> 32
+	return uint32(h)
+}
+
+// load64 is text[i:i+8] as a little-endian number.
+func load64[W string | []byte](text W, i int) uint64 {
+	_ = text[i+7]
+	return uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+		uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
 }
