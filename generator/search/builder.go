@@ -169,7 +169,9 @@ type shownDoc struct {
 
 type chunk struct {
 	pending int // pages not added yet
-	docs    map[uint32][]byte
+	// docs are the display data of its pages' results, by page in the
+	// chunk and part: in the order of their refs.
+	docs [PagesPerChunk][][]byte
 }
 
 // NewBuilder starts an index of pages (those Searchable), written to sink;
@@ -186,7 +188,7 @@ func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *
 		b.pages = append(b.pages, p)
 		c := b.chunks[n/PagesPerChunk]
 		if c == nil {
-			c = &chunk{docs: map[uint32][]byte{}}
+			c = &chunk{}
 			b.chunks[n/PagesPerChunk] = c
 		}
 		c.pending++
@@ -228,11 +230,13 @@ var builders atomic.Uint64
 func (b *Builder) addPage(n int, recs []scored, tok *tokenizer) (done bool, ci int, c *chunk) {
 	ci = n / PagesPerChunk
 	c = b.chunks[ci]
+	docs := make([][]byte, len(recs))
 	for i := range recs {
 		ref := uint32(n)<<8 | uint32(i)
 		b.addRecord(ref, &recs[i], tok)
-		c.docs[ref] = recs[i].display
+		docs[i] = recs[i].display
 	}
+	c.docs[n%PagesPerChunk] = docs
 	c.pending--
 	done = c.pending == 0
 	if done {

@@ -119,25 +119,24 @@ func appendJSONBody(b []byte, s string) []byte {
 }
 
 func (b *Builder) writeChunk(n int, c *chunk) error {
-	refs := make([]uint32, 0, len(c.docs))
-	for ref := range c.docs {
-		refs = append(refs, ref)
-	}
-	slices.Sort(refs)
 	size := 2
-	for _, d := range c.docs {
-		size += len(d) + 12
+	for _, docs := range c.docs {
+		for _, d := range docs {
+			size += len(d) + 12
+		}
 	}
 	buf := make([]byte, 0, size)
 	buf = append(buf, '{')
-	for i, ref := range refs {
-		if i > 0 {
-			buf = append(buf, ',')
+	for p, docs := range c.docs {
+		for i, d := range docs {
+			if len(buf) > 1 {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, '"')
+			buf = strconv.AppendUint(buf, uint64((n*PagesPerChunk+p)<<8|i), 10)
+			buf = append(buf, '"', ':')
+			buf = append(buf, d...)
 		}
-		buf = append(buf, '"')
-		buf = strconv.AppendUint(buf, uint64(ref), 10)
-		buf = append(buf, '"', ':')
-		buf = append(buf, c.docs[ref]...)
 	}
 	buf = append(buf, '}')
 	return b.write(ChunkFile(n), buf)

@@ -67,6 +67,15 @@ func Parts(d *markdown.Doc) []Part {
 	}()
 	w.d, w.own, w.answers = d, own, map[ast.Node]*markdown.Answer{}
 	w.text, w.count = w.text[:0], 0
+	// At most one part per level-2 heading, and the page's own, kept
+	// until the page is rendered: no spare room.
+	n := 1 + len(d.Outline.FAQs) + len(d.Outline.Steps)
+	for _, h := range d.Outline.Headings {
+		if h.Level == 2 {
+			n++
+		}
+	}
+	w.out = make([]Part, 0, n)
 	for i := range d.Outline.Answers {
 		if a := &d.Outline.Answers[i]; a.Node != nil && a.Include == "" {
 			w.answers[a.Node] = a
