@@ -2,6 +2,8 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -255,8 +257,34 @@ func nextWord(text []byte, i int) int {
 }
 
 // wordEnd returns the index of the first white space in text from i on,
-// or len(text).
+// or len(text). It reads eight bytes at a time to the first that is a
+// space, a control byte or beyond ASCII, most often the space after the
+// word.
 func wordEnd(text []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i+8 <= len(text) {
+		x := binary.LittleEndian.Uint64(text[i:])
+		// The high bit of the first byte below 0x21 or from 0x80 on (a
+		// borrow may mark bytes after it, never before).
+		m := ((x-0x21*ones)&^x | x) & highs
+		if m == 0 {
+			i += 8
+			continue
+		}
+		i += bits.TrailingZeros64(m) >> 3
+		switch spaceKind[text[i]] {
+		case inWord:
+			i++
+		case asciiSpace:
+			return i
+		default:
+			r, size := utf8.DecodeRune(text[i:])
+			if unicode.IsSpace(r) {
+				return i
+			}
+			i += size
+		}
+	}
 	for i < len(text) {
 		switch spaceKind[text[i]] {
 		case inWord:

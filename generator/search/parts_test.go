@@ -37,6 +37,11 @@ func checkAppendWords(t *testing.T, text string) {
 func TestSpaces(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		checkAppendWords(t, "a"+string(r)+"b  c"+string(r))
+		if r <= 0x3000 { // at each place in eight bytes read at once
+			for n := range 10 {
+				checkAppendWords(t, strings.Repeat("é", n%3)+strings.Repeat("x", n)+string(r)+"abcdefghijklmnopq"+string(r)+"rst")
+			}
+		}
 	}
 }
 
