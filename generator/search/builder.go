@@ -208,7 +208,7 @@ func (b *Builder) Add(p *model.Page, parts []Part) error {
 	recs := b.tokenise(tok, p, parts)
 	b.mu.Lock()
 	if b.live != nil {
-		b.live.put(p.URL, keepScored(recs))
+		b.live.put(p.URL, keepScored(tok, recs))
 		b.mu.Unlock()
 		return nil
 	}
@@ -250,32 +250,35 @@ type scored struct {
 	code    uint8
 	display []byte
 	terms   []termScore
+	// names are the terms, for results a Live index keeps (a
+	// tokenizer's numbers do not outlive it); nil in a tokenizer's.
+	names []string
 }
 
 // termScore is a term of a result: id is its number in the tokenizer that
-// made it (-1 in results kept from an earlier build).
+// made it.
 type termScore struct {
-	term  string
 	id    int32
 	score float32
 }
 
-// keepScored copies results made in a tokenizer's buffers, for a Live
-// index that keeps them: their terms in one slice.
-func keepScored(recs []scored) []scored {
+// keepScored copies results made in tok's buffers, for a Live index that
+// keeps them, with their terms' names.
+func keepScored(tok *tokenizer, recs []scored) []scored {
 	out := slices.Clone(recs)
 	n := 0
 	for _, r := range recs {
 		n += len(r.terms)
 	}
-	all := make([]termScore, 0, n)
+	terms, names := make([]termScore, 0, n), make([]string, 0, n)
 	for i := range out {
-		start := len(all)
+		start := len(terms)
 		for _, ts := range out[i].terms {
-			ts.id = -1
-			all = append(all, ts)
+			terms = append(terms, ts)
+			names = append(names, tok.names[ts.id])
 		}
-		out[i].terms = all[start:len(all):len(all)]
+		end := len(terms)
+		out[i].terms, out[i].names = terms[start:end:end], names[start:end:end]
 	}
 	return out
 }
@@ -292,11 +295,13 @@ const (
 
 var fieldWeight = [fields]float64{fieldBody: 1, fieldHeading: 2, fieldTitle: 0.5}
 
-// score is BM25's term part for one result with body words, boosted by
-// its kind; the body's is normalised by its length, a heading's and a
-// title's are not (they are all short).
-func score(tf [fields]float32, body int, boost float64) float64 {
-	norm := bm25K1 * (1 - bm25B + bm25B*float64(body)/avgLen)
+// bodyNorm is BM25's saturation constant for a body of n words.
+func bodyNorm(n int) float64 { return bm25K1 * (1 - bm25B + bm25B*float64(n)/avgLen) }
+
+// score is BM25's term part for one result whose body's bodyNorm is norm,
+// boosted by its kind; the body's is normalised by its length, a
+// heading's and a title's are not (they are all short).
+func score(tf [fields]float32, norm, boost float64) float64 {
 	s := 0.0
 	for f, n := range tf {
 		if n == 0 {
@@ -338,9 +343,9 @@ func (b *Builder) tokenise(tok *tokenizer, p *model.Page, parts []Part) []scored
 		sc := &out[i]
 		sc.code = uint8(kind)<<stageCodeShift | stage
 		sc.display = pd.display(part)
-		boost := kindBoost[part.Kind]
+		boost, norm := kindBoost[part.Kind], bodyNorm(length)
 		for j, id := range tok.order {
-			all = append(all, termScore{term: tok.names[id], id: id, score: float32(score(tok.counts[j], length, boost))})
+			all = append(all, termScore{id: id, score: float32(score(tok.counts[j], norm, boost))})
 		}
 		ends[i] = len(all)
 	}
@@ -367,12 +372,12 @@ func (b *Builder) addRecord(ref uint32, r *scored, tok *tokenizer) {
 	if tok != nil && tok.builder != b.gen {
 		tok.builder, tok.slots = b.gen, tok.slots[:0]
 	}
-	for _, ts := range r.terms {
+	for j, ts := range r.terms {
 		var t *term
 		if tok != nil {
-			t = b.termOf(tok, ts)
+			t = b.termOf(tok, ts.id)
 		} else {
-			t = &b.list[b.termIndex(ts.term)]
+			t = &b.list[b.termIndex(r.names[j])]
 		}
 		t.df++
 		p := posting{ref: ref, score: ts.score, code: r.code}
@@ -404,16 +409,15 @@ func (b *Builder) addRecord(ref uint32, r *scored, tok *tokenizer) {
 	}
 }
 
-// termOf is the term of ts, made by tok, found by its number in tok;
-// b.mu is held.
-func (b *Builder) termOf(tok *tokenizer, ts termScore) *term {
-	for int(ts.id) >= len(tok.slots) {
+// termOf is the term tok numbers id, found by that number; b.mu is held.
+func (b *Builder) termOf(tok *tokenizer, id int32) *term {
+	for int(id) >= len(tok.slots) {
 		tok.slots = append(tok.slots, -1)
 	}
-	i := tok.slots[ts.id]
+	i := tok.slots[id]
 	if i < 0 {
-		i = b.termIndex(ts.term)
-		tok.slots[ts.id] = i
+		i = b.termIndex(tok.names[id])
+		tok.slots[id] = i
 	}
 	return &b.list[i]
 }

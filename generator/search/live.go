@@ -65,10 +65,9 @@ func (l *Live) forgetOthers() []string {
 // held.
 func (l *Live) put(url string, recs []scored) {
 	for i := range recs {
-		for j := range recs[i].terms {
-			t := recs[i].terms[j].term
+		for j, t := range recs[i].names {
 			if c, ok := l.terms[t]; ok {
-				recs[i].terms[j].term = c
+				recs[i].names[j] = c
 			} else {
 				l.terms[t] = t
 			}
