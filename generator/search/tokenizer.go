@@ -115,7 +115,7 @@ func (t *tokenizer) wordID(w string, h uint32) int32 { return wordID(t, w, h) }
 // wordID is the term number of normalised word w, whose hash is h: -1 for
 // a stop word.
 func wordID[W string | []byte](t *tokenizer, w W, h uint32) int32 {
-	if id, ok := lookup(&t.words, w, h); ok {
+	if id, ok := lookupWord(&t.words, w, h); ok {
 		return id
 	}
 	word := string(w)
@@ -123,7 +123,7 @@ func wordID[W string | []byte](t *tokenizer, w W, h uint32) int32 {
 	if !stopWords[word] {
 		id = t.id(Stem(word))
 	}
-	put(&t.words, w, h, id)
+	putWord(&t.words, w, h, id)
 	return id
 }
 
@@ -187,8 +187,8 @@ func (m *wordTable) reset() {
 	m.n = 0
 }
 
-// lookup returns the number of word w, whose hash is h.
-func lookup[W string | []byte](m *wordTable, w W, h uint32) (int32, bool) {
+// lookupWord returns the number of word w, whose hash is h.
+func lookupWord[W string | []byte](m *wordTable, w W, h uint32) (int32, bool) {
 	if len(m.slots) == 0 {
 		return 0, false
 	}
@@ -205,8 +205,8 @@ func lookup[W string | []byte](m *wordTable, w W, h uint32) (int32, bool) {
 	}
 }
 
-// put adds word w, not in the table, with hash h and number id.
-func put[W string | []byte](m *wordTable, w W, h uint32, id int32) {
+// putWord adds word w, not in the table, with hash h and number id.
+func putWord[W string | []byte](m *wordTable, w W, h uint32, id int32) {
 	if 2*(m.n+1) > len(m.slots) {
 		m.grow()
 	}
