@@ -87,3 +87,34 @@ func BenchmarkParts(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAppendWords is the cost of splitting a block's plain text into
+// a section's words (a markdown block's text: sentences, block breaks),
+// about maxPartWords of them.
+func BenchmarkAppendWords(b *testing.B) {
+	var raw strings.Builder
+	for i := range 11 {
+		fmt.Fprintf(&raw, " Most importantly, the %s will amplify the %s flow before the next quarter.  In practice, the café needs **%d** steps.", benchWords[i%len(benchWords)], benchWords[(i*7)%len(benchWords)], i)
+	}
+	text := []byte(raw.String())
+	var dst []byte
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		dst, _ = appendWords(dst[:0], text, 0)
+	}
+}
+
+// BenchmarkTerms is the tokenizer's cost on a section's text: sentences
+// with capitals, punctuation and stop words, as pages have them.
+func BenchmarkTerms(b *testing.B) {
+	var raw strings.Builder
+	for i := range 11 {
+		fmt.Fprintf(&raw, "Most importantly, the %s will amplify the %s flow before the next quarter. In practice, the café's team needs %d steps. ", benchWords[i%len(benchWords)], benchWords[(i*7)%len(benchWords)], i)
+	}
+	text := raw.String()
+	tok := newTokenizer()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		tok.terms(text)
+	}
+}

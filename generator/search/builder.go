@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"playbook/generator/model"
 	"playbook/generator/write"
@@ -142,10 +143,12 @@ type Builder struct {
 	pages []*model.Page // the searchable pages, in site order
 	live  *Live         // serve's: pages are kept and the index made at Finish
 	shard int           // the number of term shards
+	gen   uint64        // this builder's number, for the tokenizers' caches
 
 	mu      sync.Mutex
 	records int
-	terms   map[string]*term
+	terms   map[string]int32 // term -> its index in list
+	list    []term
 	shown   map[uint32]*shownDoc // display data of the results in some term's shown list
 	chunks  map[int]*chunk
 	written []string
@@ -166,14 +169,16 @@ type shownDoc struct {
 
 type chunk struct {
 	pending int // pages not added yet
-	docs    map[uint32][]byte
+	// docs are the display data of its pages' results, by page in the
+	// chunk and part: in the order of their refs.
+	docs [PagesPerChunk][][]byte
 }
 
 // NewBuilder starts an index of pages (those Searchable), written to sink;
 // url makes a root-relative URL of a page URL (the base path added).
 func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *Builder {
-	b := &Builder{sink: sink, url: url, index: map[*model.Page]int{}, terms: map[string]*term{},
-		shown: map[uint32]*shownDoc{}, chunks: map[int]*chunk{}}
+	b := &Builder{sink: sink, url: url, index: map[*model.Page]int{}, terms: map[string]int32{},
+		shown: map[uint32]*shownDoc{}, chunks: map[int]*chunk{}, gen: builders.Add(1)}
 	for _, p := range pages {
 		if !Searchable(p) {
 			continue
@@ -183,7 +188,7 @@ func NewBuilder(pages []*model.Page, url func(string) string, sink write.Sink) *
 		b.pages = append(b.pages, p)
 		c := b.chunks[n/PagesPerChunk]
 		if c == nil {
-			c = &chunk{docs: map[uint32][]byte{}}
+			c = &chunk{}
 			b.chunks[n/PagesPerChunk] = c
 		}
 		c.pending++
@@ -198,14 +203,16 @@ func (b *Builder) Add(p *model.Page, parts []Part) error {
 	if !ok {
 		return nil
 	}
-	recs := b.tokenise(p, parts)
+	tok := getTokenizer()
+	defer putTokenizer(tok)
+	recs := b.tokenise(tok, p, parts)
 	b.mu.Lock()
 	if b.live != nil {
-		b.live.put(p.URL, recs)
+		b.live.put(p.URL, keepScored(tok, recs))
 		b.mu.Unlock()
 		return nil
 	}
-	done, ci, c := b.addPage(n, recs)
+	done, ci, c := b.addPage(n, recs, tok)
 	b.mu.Unlock()
 	if done {
 		return b.writeChunk(ci, c)
@@ -213,16 +220,23 @@ func (b *Builder) Add(p *model.Page, parts []Part) error {
 	return nil
 }
 
-// addPage indexes page n's results; b.mu is held. done reports that its
-// chunk, c, has all its pages.
-func (b *Builder) addPage(n int, recs []scored) (done bool, ci int, c *chunk) {
+// builders numbers the Builders made, for the tokenizers' caches of their
+// term numbers.
+var builders atomic.Uint64
+
+// addPage indexes page n's results, made by tok (nil: results kept from
+// an earlier build); b.mu is held. done reports that its chunk, c, has
+// all its pages.
+func (b *Builder) addPage(n int, recs []scored, tok *tokenizer) (done bool, ci int, c *chunk) {
 	ci = n / PagesPerChunk
 	c = b.chunks[ci]
+	docs := make([][]byte, len(recs))
 	for i := range recs {
 		ref := uint32(n)<<8 | uint32(i)
-		b.addRecord(ref, &recs[i])
-		c.docs[ref] = recs[i].display
+		b.addRecord(ref, &recs[i], tok)
+		docs[i] = recs[i].display
 	}
+	c.docs[n%PagesPerChunk] = docs
 	c.pending--
 	done = c.pending == 0
 	if done {
@@ -236,11 +250,37 @@ type scored struct {
 	code    uint8
 	display []byte
 	terms   []termScore
+	// names are the terms, for results a Live index keeps (a
+	// tokenizer's numbers do not outlive it); nil in a tokenizer's.
+	names []string
 }
 
+// termScore is a term of a result: id is its number in the tokenizer that
+// made it.
 type termScore struct {
-	term  string
+	id    int32
 	score float32
+}
+
+// keepScored copies results made in tok's buffers, for a Live index that
+// keeps them, with their terms' names.
+func keepScored(tok *tokenizer, recs []scored) []scored {
+	out := slices.Clone(recs)
+	n := 0
+	for _, r := range recs {
+		n += len(r.terms)
+	}
+	terms, names := make([]termScore, 0, n), make([]string, 0, n)
+	for i := range out {
+		start := len(terms)
+		for _, ts := range out[i].terms {
+			terms = append(terms, ts)
+			names = append(names, tok.names[ts.id])
+		}
+		end := len(terms)
+		out[i].terms, out[i].names = terms[start:end:end], names[start:end:end]
+	}
+	return out
 }
 
 // The fields of a result, scored apart (BM25F-like: each saturates on its
@@ -255,11 +295,13 @@ const (
 
 var fieldWeight = [fields]float64{fieldBody: 1, fieldHeading: 2, fieldTitle: 0.5}
 
-// score is BM25's term part for one result with body words, boosted by
-// its kind; the body's is normalised by its length, a heading's and a
-// title's are not (they are all short).
-func score(tf [fields]float32, body int, boost float64) float64 {
-	norm := bm25K1 * (1 - bm25B + bm25B*float64(body)/avgLen)
+// bodyNorm is BM25's saturation constant for a body of n words.
+func bodyNorm(n int) float64 { return bm25K1 * (1 - bm25B + bm25B*float64(n)/avgLen) }
+
+// score is BM25's term part for one result whose body's bodyNorm is norm,
+// boosted by its kind; the body's is normalised by its length, a
+// heading's and a title's are not (they are all short).
+func score(tf [fields]float32, norm, boost float64) float64 {
 	s := 0.0
 	for f, n := range tf {
 		if n == 0 {
@@ -274,15 +316,18 @@ func score(tf [fields]float32, body int, boost float64) float64 {
 	return s * boost
 }
 
-func (b *Builder) tokenise(p *model.Page, parts []Part) []scored {
+// tokenise makes a page's results, in tok's buffers: they are good until
+// tok goes back to its pool.
+func (b *Builder) tokenise(tok *tokenizer, p *model.Page, parts []Part) []scored {
 	if len(parts) > maxParts {
 		parts = parts[:maxParts]
 	}
-	tok := getTokenizer()
-	defer putTokenizer(tok)
 	title := slices.Clone(tok.terms(p.Title))
 	stage := stageCode(p.Stage)
-	out := make([]scored, len(parts))
+	pd := b.pageDisplay(p)
+	out := slices.Grow(tok.recs[:0], len(parts))[:len(parts)]
+	all := tok.scores[:0]
+	ends := make([]int, len(parts))
 	for i, part := range parts {
 		tok.reset()
 		if part.Heading == "" {
@@ -294,15 +339,22 @@ func (b *Builder) tokenise(p *model.Page, parts []Part) []scored {
 		body := tok.terms(part.Text)
 		length := len(body)
 		tok.count(body, fieldBody)
+		kind := slices.Index(Kinds, part.Kind)
 		sc := &out[i]
-		sc.code = uint8(slices.Index(Kinds, part.Kind))<<stageCodeShift | stage
-		sc.display = b.display(p, part)
-		sc.terms = make([]termScore, len(tok.order))
-		boost := kindBoost[part.Kind]
+		sc.code = uint8(kind)<<stageCodeShift | stage
+		sc.display = pd.display(part)
+		boost, norm := kindBoost[part.Kind], bodyNorm(length)
 		for j, id := range tok.order {
-			sc.terms[j] = termScore{term: tok.names[id], score: float32(score(tok.counts[j], length, boost))}
+			all = append(all, termScore{id: id, score: float32(score(tok.counts[j], norm, boost))})
 		}
+		ends[i] = len(all)
 	}
+	start := 0
+	for i := range out {
+		out[i].terms = all[start:ends[i]:ends[i]]
+		start = ends[i]
+	}
+	tok.recs, tok.scores = out, all
 	return out
 }
 
@@ -313,20 +365,30 @@ func stageCode(stage string) uint8 {
 	return 0
 }
 
-// addRecord offers a result to each of its terms; b.mu is held.
-func (b *Builder) addRecord(ref uint32, r *scored) {
+// addRecord offers a result, made by tok (or nil), to each of its terms;
+// b.mu is held.
+func (b *Builder) addRecord(ref uint32, r *scored, tok *tokenizer) {
 	b.records++
-	for _, ts := range r.terms {
-		t := b.terms[ts.term]
-		if t == nil {
-			t = &term{}
-			b.terms[ts.term] = t
+	if tok != nil && tok.builder != b.gen {
+		tok.builder, tok.slots = b.gen, tok.slots[:0]
+	}
+	for j, ts := range r.terms {
+		var t *term
+		if tok != nil {
+			t = b.termOf(tok, ts.id)
+		} else {
+			t = &b.list[b.termIndex(r.names[j])]
 		}
 		t.df++
 		p := posting{ref: ref, score: ts.score, code: r.code}
 		// A result not among the TopK best is not among the shownKept.
-		if kept, _, _ := t.top.offer(p, TopK); !kept {
+		// Most are not, known from the term's copy of its worst.
+		if len(t.top) == TopK && !p.better(t.worst) {
 			continue
+		}
+		t.top.offer(p, TopK)
+		if len(t.top) == TopK {
+			t.worst = t.top[0]
 		}
 		kept, out, evicted := t.shown.offer(p, shownKept)
 		if !kept {
@@ -345,6 +407,30 @@ func (b *Builder) addRecord(ref uint32, r *scored) {
 			}
 		}
 	}
+}
+
+// termOf is the term tok numbers id, found by that number; b.mu is held.
+func (b *Builder) termOf(tok *tokenizer, id int32) *term {
+	for int(id) >= len(tok.slots) {
+		tok.slots = append(tok.slots, -1)
+	}
+	i := tok.slots[id]
+	if i < 0 {
+		i = b.termIndex(tok.names[id])
+		tok.slots[id] = i
+	}
+	return &b.list[i]
+}
+
+// termIndex is the index in b.list of term, added if new; b.mu is held.
+func (b *Builder) termIndex(word string) int32 {
+	i, ok := b.terms[word]
+	if !ok {
+		i = int32(len(b.list))
+		b.list = append(b.list, term{})
+		b.terms[word] = i
+	}
+	return i
 }
 
 func (b *Builder) write(name string, data []byte) error {
@@ -377,7 +463,7 @@ func (b *Builder) Finish() ([]string, error) {
 	if err := b.writeShards(); err != nil {
 		return nil, err
 	}
-	b.terms, b.shown = nil, nil
+	b.terms, b.list, b.shown = nil, nil, nil
 	if b.live != nil {
 		b.gone = b.live.forgetOthers()
 	}

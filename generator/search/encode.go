@@ -10,43 +10,77 @@ import (
 	"playbook/generator/model"
 )
 
+// pageDisplay is what a page's results share of their display data,
+// escaped once per page.
+type pageDisplay struct {
+	url   []byte // the page's URL, escaped, without quotes
+	title []byte // its title, a JSON string
+	stage []byte // its journey stage, a JSON string
+	desc  string // its description's snippet, "" when it has none
+}
+
+func (b *Builder) pageDisplay(p *model.Page) pageDisplay {
+	pd := pageDisplay{url: appendJSONBody(nil, b.url(p.URL)), title: appendJSONString(nil, p.Title),
+		stage: appendJSONString(nil, p.Stage)}
+	if p.Description != "" {
+		pd.desc = Cut(p.Description, maxSnippet)
+	}
+	return pd
+}
+
 // display is what a result shows: [url, heading, page title, kind, stage,
 // snippet].
-func (b *Builder) display(p *model.Page, part Part) []byte {
-	url := b.url(p.URL)
-	if part.Anchor != "" {
-		url += "#" + part.Anchor
-	}
+func (pd *pageDisplay) display(part Part) []byte {
 	snippet := part.Snippet
-	if part.Kind == KindPage && p.Description != "" {
-		snippet = Cut(p.Description, maxSnippet)
+	if part.Kind == KindPage && pd.desc != "" {
+		snippet = pd.desc
 	}
-	fields := [...]string{url, part.Heading, p.Title, part.Kind, p.Stage, snippet}
-	n := 16
-	for _, f := range fields {
-		n += len(f) + 3
-	}
+	n := 24 + len(pd.url) + len(part.Anchor) + len(part.Heading) + len(pd.title) + len(part.Kind) +
+		len(pd.stage) + len(snippet)
 	out := make([]byte, 0, n)
-	out = append(out, '[')
-	for i, f := range fields {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = appendJSONString(out, f)
+	out = append(out, '[', '"')
+	out = append(out, pd.url...)
+	if part.Anchor != "" {
+		out = append(out, '#')
+		out = appendJSONBody(out, part.Anchor)
 	}
+	out = append(out, '"', ',')
+	out = appendJSONString(out, part.Heading)
+	out = append(out, ',')
+	out = append(out, pd.title...)
+	out = append(out, ',')
+	out = appendJSONString(out, part.Kind)
+	out = append(out, ',')
+	out = append(out, pd.stage...)
+	out = append(out, ',')
+	out = appendJSONString(out, snippet)
 	return append(out, ']')
 }
 
 // appendJSONString appends s as a JSON string, escaped as encoding/json
 // escapes it (so no content can close a script or start a tag).
 func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	b = appendJSONBody(b, s)
+	return append(b, '"')
+}
+
+// jsonPlain marks the ASCII bytes a JSON string holds as they are.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
+// appendJSONBody appends s escaped as in a JSON string, without quotes.
+func appendJSONBody(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if jsonPlain[c] {
 				i++
 				continue
 			}
@@ -81,30 +115,28 @@ func appendJSONString(b []byte, s string) []byte {
 		}
 		i += size
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 func (b *Builder) writeChunk(n int, c *chunk) error {
-	refs := make([]uint32, 0, len(c.docs))
-	for ref := range c.docs {
-		refs = append(refs, ref)
-	}
-	slices.Sort(refs)
 	size := 2
-	for _, d := range c.docs {
-		size += len(d) + 12
+	for _, docs := range c.docs {
+		for _, d := range docs {
+			size += len(d) + 12
+		}
 	}
 	buf := make([]byte, 0, size)
 	buf = append(buf, '{')
-	for i, ref := range refs {
-		if i > 0 {
-			buf = append(buf, ',')
+	for p, docs := range c.docs {
+		for i, d := range docs {
+			if len(buf) > 1 {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, '"')
+			buf = strconv.AppendUint(buf, uint64((n*PagesPerChunk+p)<<8|i), 10)
+			buf = append(buf, '"', ':')
+			buf = append(buf, d...)
 		}
-		buf = append(buf, '"')
-		buf = strconv.AppendUint(buf, uint64(ref), 10)
-		buf = append(buf, '"', ':')
-		buf = append(buf, c.docs[ref]...)
 	}
 	buf = append(buf, '}')
 	return b.write(ChunkFile(n), buf)
@@ -121,7 +153,8 @@ type fragment struct {
 // the meta file that says how many.
 func (b *Builder) writeShards() error {
 	frags := make([]fragment, 0, len(b.terms))
-	for word, t := range b.terms {
+	for word, i := range b.terms {
+		t := &b.list[i]
 		idf := b.idf(t.df)
 		f := fragment{word: word, shown: t.shownRefs(idf)}
 		f.json = appendJSONString(nil, word)

@@ -65,10 +65,9 @@ func (l *Live) forgetOthers() []string {
 // held.
 func (l *Live) put(url string, recs []scored) {
 	for i := range recs {
-		for j := range recs[i].terms {
-			t := recs[i].terms[j].term
+		for j, t := range recs[i].names {
 			if c, ok := l.terms[t]; ok {
-				recs[i].terms[j].term = c
+				recs[i].names[j] = c
 			} else {
 				l.terms[t] = t
 			}
@@ -96,7 +95,7 @@ func (b *Builder) replay() error {
 	keep := make(map[string]bool, len(b.pages))
 	for n, p := range b.pages {
 		keep[p.URL] = true
-		if done, ci, c := b.addPage(n, l.pages[p.URL]); done {
+		if done, ci, c := b.addPage(n, l.pages[p.URL], nil); done {
 			if err := b.writeChunk(ci, c); err != nil {
 				return err
 			}

@@ -86,7 +86,7 @@ func TestBuilderKeepsOnlyShownDisplays(t *testing.T) {
 		}
 	}
 	in := map[uint32]bool{}
-	for _, term := range b.terms {
+	for _, term := range b.list {
 		for _, p := range term.shown {
 			in[p.ref] = true
 			if b.shown[p.ref] == nil {

@@ -1,7 +1,11 @@
 package search
 
 import (
+	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -56,13 +60,29 @@ func Parts(d *markdown.Doc) []Part {
 	for _, s := range d.Outline.Steps {
 		own[s.ID] = true
 	}
-	w := partWalker{d: d, own: own, answers: map[ast.Node]*markdown.Answer{}}
+	w := walkers.Get().(*partWalker)
+	defer func() {
+		w.d, w.own, w.answers, w.out, w.cur = nil, nil, nil, nil, draft{}
+		if w.raw.Cap() <= 64<<10 {
+			walkers.Put(w)
+		}
+	}()
+	w.d, w.own, w.answers = d, own, map[ast.Node]*markdown.Answer{}
+	w.text, w.count = w.text[:0], 0
+	// At most one part per level-2 heading, and the page's own, kept
+	// until the page is rendered: no spare room.
+	n := 1 + len(d.Outline.FAQs) + len(d.Outline.Steps)
+	for _, h := range d.Outline.Headings {
+		if h.Level == 2 {
+			n++
+		}
+	}
+	w.out = make([]Part, 0, n)
 	for i := range d.Outline.Answers {
 		if a := &d.Outline.Answers[i]; a.Node != nil && a.Include == "" {
 			w.answers[a.Node] = a
 		}
 	}
-	w.cur = &draft{}
 	for c := d.Root.FirstChild(); c != nil; c = c.NextSibling() {
 		w.block(c)
 	}
@@ -82,6 +102,7 @@ func Parts(d *markdown.Doc) []Part {
 
 // words is the text of n, whitespace collapsed, its first maxPartWords
 // words (more than a snippet holds); a step's body leaves its heading out.
+// The current section is flushed: its text buffer is free.
 func (w *partWalker) words(n ast.Node, step bool) string {
 	if n == nil {
 		return ""
@@ -97,27 +118,31 @@ func (w *partWalker) words(n ast.Node, step bool) string {
 			}
 		}
 	}
-	var b strings.Builder
-	appendWords(&b, w.raw.String(), 0)
-	return b.String()
+	w.text, _ = appendWords(w.text[:0], w.raw.Bytes(), 0)
+	return string(w.text)
 }
 
-// draft is the section being gathered.
+// draft is the section being gathered; its words are in partWalker.text.
 type draft struct {
 	anchor, heading string
 	answer          *markdown.Answer
-	text            strings.Builder
-	words           int
 }
 
+// partWalker finds a page's parts. Its buffers are reused from one block
+// and one page to the next (walkers), so gathering a section's text
+// allocates only the string it ends as.
 type partWalker struct {
 	d       *markdown.Doc
 	own     map[string]bool
 	answers map[ast.Node]*markdown.Answer
-	cur     *draft
+	cur     draft
 	out     []Part
-	raw     strings.Builder // a block's text before it is split into words
+	raw     bytes.Buffer // a block's text before it is split into words
+	text    []byte       // the current section's words, one space apart
+	count   int          // how many words text holds
 }
+
+var walkers = sync.Pool{New: func() any { return &partWalker{} }}
 
 func (w *partWalker) block(n ast.Node) {
 	switch x := n.(type) {
@@ -126,7 +151,7 @@ func (w *partWalker) block(n ast.Node) {
 			w.flush()
 			id, _ := x.AttributeString("id")
 			anchor, _ := id.([]byte)
-			w.cur = &draft{anchor: string(anchor), heading: markdown.PlainText(w.d, x)}
+			w.cur = draft{anchor: string(anchor), heading: markdown.PlainText(w.d, x)}
 			return
 		}
 		w.add(x)
@@ -151,112 +176,138 @@ func (w *partWalker) block(n ast.Node) {
 // add appends the words of block n to the current section, up to
 // maxPartWords words: a section's further blocks are not even read.
 func (w *partWalker) add(n ast.Node) {
-	c := w.cur
-	if c.words >= maxPartWords {
+	if w.count >= maxPartWords {
 		return
 	}
 	w.raw.Reset()
 	markdown.WritePlainText(&w.raw, w.d, n)
-	c.words = appendWords(&c.text, w.raw.String(), c.words)
+	w.text, w.count = appendWords(w.text, w.raw.Bytes(), w.count)
 }
 
 // appendWords appends the words of text (split at white space, as
-// strings.Fields splits) to b, a space between, while b holds fewer than
-// maxPartWords words; it returns how many b holds. Words one space apart
-// are copied as one run.
-func appendWords(b *strings.Builder, text string, words int) int {
-	b.Grow(len(text) + 1)
-	if t := strings.Trim(text, " "); oneSpaced(t) {
-		// Most text: its words are one space apart already.
-		if n := strings.Count(t, " ") + 1; t != "" && words+n <= maxPartWords {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(t)
-			return words + n
-		}
-	}
-	run, end := -1, -1 // the run of text not written yet
-	for i := 0; i < len(text) && words < maxPartWords; {
-		i = skipSpace(text, i, false)
-		start := i
-		i = skipSpace(text, i, true)
-		if i == start {
+// strings.Fields splits) to dst, a space between, while the words in dst
+// number fewer than maxPartWords; it returns dst and how many it holds.
+// Words one space apart are copied as one run.
+func appendWords(dst, text []byte, words int) ([]byte, int) {
+	run, end := -1, -1 // the run of text not copied yet
+	for i := 0; words < maxPartWords; {
+		i = nextWord(text, i)
+		if i == len(text) {
 			break
 		}
+		start := i
+		i = wordEnd(text, i)
 		words++
 		if run >= 0 && start == end+1 && text[end] == ' ' {
 			end = i // one space from the run: it goes on
 			continue
 		}
 		if run >= 0 {
-			b.WriteString(text[run:end])
+			dst = append(dst, text[run:end]...)
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		if len(dst) > 0 {
+			dst = append(dst, ' ')
 		}
 		run, end = start, i
 	}
 	if run >= 0 {
-		b.WriteString(text[run:end])
+		dst = append(dst, text[run:end]...)
 	}
-	return words
+	return dst, words
 }
 
-// oneSpaced reports whether text has no white space but single ASCII
-// spaces, searching for each kind of white space (fast, in bulk) rather
-// than reading it byte by byte.
-func oneSpaced(text string) bool {
-	if strings.Contains(text, "  ") || strings.ContainsAny(text, "\t\n\v\f\r") {
-		return false
-	}
-	for _, s := range otherSpaces {
-		if strings.Contains(text, s) {
-			return false
-		}
-	}
-	return true
-}
+// The kinds of byte for the word split: most are a word's; a byte that
+// may start a white space character beyond ASCII is decoded to know.
+const (
+	inWord = iota
+	asciiSpace
+	maybeSpace
+)
 
-// otherSpaces are the white space characters beyond ASCII, UTF-8 encoded.
-var otherSpaces = func() []string {
-	var out []string
-	for r := rune(utf8.RuneSelf); r <= 0x3000; r++ {
+var spaceKind = func() (t [256]uint8) {
+	for _, c := range []byte("\t\n\v\f\r ") {
+		t[c] = asciiSpace
+	}
+	for r := rune(utf8.RuneSelf); r <= 0x3000; r++ { // none above (TestSpaces)
 		if unicode.IsSpace(r) {
-			out = append(out, string(r))
+			t[string(r)[0]] = maybeSpace
 		}
 	}
-	return out
+	return t
 }()
 
-// skipSpace returns the first index from i on that ends a word (inWord:
-// white space) or starts one (not inWord: anything else), or len(text).
-func skipSpace(text string, i int, inWord bool) int {
+// nextWord returns the index of the first byte of text from i on that is
+// not white space, or len(text).
+func nextWord(text []byte, i int) int {
 	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if (asciiSpace[c] != 0) == inWord {
+		switch spaceKind[text[i]] {
+		case inWord:
+			return i
+		case asciiSpace:
+			i++
+		default:
+			r, size := utf8.DecodeRune(text[i:])
+			if !unicode.IsSpace(r) {
 				return i
 			}
-			i++
-			continue
+			i += size
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) == inWord {
-			return i
-		}
-		i += size
 	}
 	return i
 }
 
-var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
+// wordEnd returns the index of the first white space in text from i on,
+// or len(text). It reads eight bytes at a time to the first that is a
+// space, a control byte or beyond ASCII, most often the space after the
+// word.
+func wordEnd(text []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for i+8 <= len(text) {
+		x := binary.LittleEndian.Uint64(text[i:])
+		// The high bit of the first byte below 0x21 or from 0x80 on (a
+		// borrow may mark bytes after it, never before).
+		m := ((x-0x21*ones)&^x | x) & highs
+		if m == 0 {
+			i += 8
+			continue
+		}
+		i += bits.TrailingZeros64(m) >> 3
+		switch spaceKind[text[i]] {
+		case inWord:
+			i++
+		case asciiSpace:
+			return i
+		default:
+			r, size := utf8.DecodeRune(text[i:])
+			if unicode.IsSpace(r) {
+				return i
+			}
+			i += size
+		}
+	}
+	for i < len(text) {
+		switch spaceKind[text[i]] {
+		case inWord:
+			i++
+		case asciiSpace:
+			return i
+		default:
+			r, size := utf8.DecodeRune(text[i:])
+			if unicode.IsSpace(r) {
+				return i
+			}
+			i += size
+		}
+	}
+	return i
+}
 
 // flush ends the current section: an answer when it holds one, else a
 // section (or the page itself, before the first heading).
 func (w *partWalker) flush() {
-	c := w.cur
-	text := c.text.String()
+	c := &w.cur
+	text := string(w.text)
+	w.text, w.count = w.text[:0], 0
 	switch {
 	case c.answer != nil:
 		heading := c.answer.Heading

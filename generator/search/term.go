@@ -10,6 +10,7 @@ import (
 type term struct {
 	df    int
 	top   topList // the TopK best results
+	worst posting // top[0] once top is full: read without reading top
 	shown topList // the shownKept best, whose display data the shard may hold
 }
 

@@ -44,29 +44,30 @@ func EachWord(text string, fn func(w string)) {
 // eachWord calls fn with each normalised word of text, in buf's memory:
 // fn must copy what it keeps. It returns buf for the next call.
 func eachWord(text string, buf []byte, fn func(w []byte)) []byte {
-	w := buf[:0]
-	n := 0 // letters in w
-	flush := func() {
-		if n > 0 && n <= maxWordLen {
-			fn(w)
-		}
-		w = w[:0]
-		n = 0
-	}
 	for i := 0; i < len(text); {
+		var n int
+		buf, n, i = scanWord(text, i, buf[:0])
+		if n > 0 && n <= maxWordLen {
+			fn(buf)
+		}
+	}
+	return buf
+}
+
+// scanWord appends to w the normalised word of text that starts at i
+// (empty when text[i:] starts with what ends a word), and returns it, how
+// many letters it has and the index after what ended it.
+func scanWord(text string, i int, w []byte) ([]byte, int, int) {
+	n := 0 // letters in w
+	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf { // ASCII, most of the text: no decoding
 			i++
-			switch {
-			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-				w = append(w, c)
+			if l := wordByte[c]; l != 0 {
+				w = append(w, l)
 				n++
-			case 'A' <= c && c <= 'Z':
-				w = append(w, c+'a'-'A')
-				n++
-			case c == '\'':
-			default:
-				flush()
+			} else if c != '\'' {
+				return w, n, i
 			}
 			continue
 		}
@@ -82,12 +83,23 @@ func eachWord(text string, buf []byte, fn func(w []byte)) []byte {
 			w = utf8.AppendRune(w, r)
 			n++
 		default:
-			flush()
+			return w, n, i
 		}
 	}
-	flush()
-	return w
+	return w, n, i
 }
+
+// wordByte is an ASCII letter or digit in a word (lower case), 0 for
+// what is not.
+var wordByte = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
 
 // stopWords are not indexed: they are in most results and say little of
 // any ("how do I calculate LTV" searches for "calculate LTV").
