@@ -131,6 +131,8 @@ func (r *Renderer) writeAnswers(w io.Writer, sec *model.Section, secs []*model.S
 		return err
 	}
 	first := true
+	part := getScratch()
+	defer putScratch(part)
 	for _, p := range r.site.Content { // in site order, as a section's part of AnswersDoc
 		if answerCount(p) == 0 || sec != nil && p.Section != sec {
 			continue
@@ -139,9 +141,10 @@ func (r *Renderer) writeAnswers(w io.Writer, sec *model.Section, secs []*model.S
 		if err != nil {
 			return fmt.Errorf("%s: %w", pageName(p), err)
 		}
-		part := r.AnswerEntries(p, pr)
+		part.Reset()
+		r.writeAnswerEntries(part, p, pr)
 		pr.Release()
-		if len(part) == 0 {
+		if part.Len() == 0 {
 			continue
 		}
 		if !first {
@@ -150,7 +153,7 @@ func (r *Renderer) writeAnswers(w io.Writer, sec *model.Section, secs []*model.S
 			}
 		}
 		first = false
-		if _, err := w.Write(part); err != nil {
+		if _, err := w.Write(part.Bytes()); err != nil {
 			return err
 		}
 	}
@@ -304,20 +307,30 @@ func joinAnswers(head []byte, parts []answersPart) []byte {
 // AnswerEntries is a page's entries of answers.json, separated by commas;
 // nil for a page without any.
 func (r *Renderer) AnswerEntries(p *model.Page, pr *Prepared) []byte {
+	var out bytes.Buffer
+	r.writeAnswerEntries(&out, p, pr)
+	return out.Bytes()
+}
+
+// writeAnswerEntries appends a page's entries to out, separated by
+// commas. answers.json is written page by page into one scratch buffer:
+// a buffer and an encoding of each entry of its own were a tenth of all
+// a 100,000-page build allocated.
+func (r *Renderer) writeAnswerEntries(out *bytes.Buffer, p *model.Page, pr *Prepared) {
 	if pr == nil || p.Doc == nil {
-		return nil
+		return
 	}
 	o := p.Doc.Outline
-	var out bytes.Buffer
+	start := out.Len()
+	enc := json.NewEncoder(out) // escapes HTML as json.Marshal does
 	add := func(a Answer) {
-		b, err := json.Marshal(a)
-		if err != nil {
-			return // strings only: cannot fail
-		}
-		if out.Len() > 0 {
+		if out.Len() > start {
 			out.WriteByte(',')
 		}
-		out.Write(b)
+		if err := enc.Encode(a); err != nil {
+			return // strings only: cannot fail
+		}
+		out.Truncate(out.Len() - 1) // the newline Encode ends a value with
 	}
 	for i, a := range o.Answers {
 		if a.Include != "" || i >= len(pr.AnswerHTML) || pr.AnswerTexts[i] == "" {
@@ -335,7 +348,6 @@ func (r *Renderer) AnswerEntries(p *model.Page, pr *Prepared) []byte {
 		}
 		add(r.answer(p, "faq", qa.ID, qa.Question, pr.FAQTexts[i], pr.FAQAnswers[i]))
 	}
-	return out.Bytes()
 }
 
 func (r *Renderer) answer(p *model.Page, typ, anchor, question, text, html string) Answer {
@@ -362,7 +374,28 @@ func (r *Renderer) absoluteLinks(p *model.Page, html string) string {
 	if u, err := url.Parse(origin); err == nil {
 		origin = u.Scheme + "://" + u.Host
 	}
-	return strings.NewReplacer(`href="/`, `href="`+origin+"/", `href="#`, `href="`+p.Permalink+"#").Replace(html)
+	// What strings.NewReplacer did, without building a replacer for
+	// every answer of every page.
+	var b strings.Builder
+	b.Grow(len(html) + 4*len(p.Permalink))
+	const attr = `href="`
+	for {
+		i := strings.Index(html, attr)
+		if i < 0 {
+			break
+		}
+		i += len(attr)
+		b.WriteString(html[:i])
+		html = html[i:]
+		switch {
+		case strings.HasPrefix(html, "/"):
+			b.WriteString(origin)
+		case strings.HasPrefix(html, "#"):
+			b.WriteString(p.Permalink)
+		}
+	}
+	b.WriteString(html)
+	return b.String()
 }
 
 func isoDay(t time.Time) string {
