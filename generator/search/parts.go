@@ -272,34 +272,34 @@ func wordEnd(text []byte, i int) int {
 			continue
 		}
 		i += bits.TrailingZeros64(m) >> 3
-		switch spaceKind[text[i]] {
-		case inWord:
-			i++
-		case asciiSpace:
+		var atSpace bool
+		if i, atSpace = wordStep(text, i); atSpace {
 			return i
-		default:
-			r, size := utf8.DecodeRune(text[i:])
-			if unicode.IsSpace(r) {
-				return i
-			}
-			i += size
 		}
 	}
 	for i < len(text) {
-		switch spaceKind[text[i]] {
-		case inWord:
-			i++
-		case asciiSpace:
+		var atSpace bool
+		if i, atSpace = wordStep(text, i); atSpace {
 			return i
-		default:
-			r, size := utf8.DecodeRune(text[i:])
-			if unicode.IsSpace(r) {
-				return i
-			}
-			i += size
 		}
 	}
 	return i
+}
+
+// wordStep reads the byte at i of a word: it returns the index past the
+// character there, or i and true when a space starts there.
+func wordStep(text []byte, i int) (int, bool) {
+	switch spaceKind[text[i]] {
+	case inWord:
+		return i + 1, false
+	case asciiSpace:
+		return i, true
+	}
+	r, size := utf8.DecodeRune(text[i:])
+	if unicode.IsSpace(r) {
+		return i, true
+	}
+	return i + size, false
 }
 
 // flush ends the current section: an answer when it holds one, else a
