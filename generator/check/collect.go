@@ -62,8 +62,8 @@ const bigIDs = 4 << 10
 // internalLinks returns the file's distinct internal links, resolved. A
 // collector that later ones start from keeps them (see KeepResolved).
 func (f *pageFacts) internalLinks(v verifier, out string) []linkTarget {
-	r := f.resolved
-	if r == nil || !v.c.keepResolved {
+	r := f.resolved // set only by a collector that keeps them
+	if r == nil {
 		return v.targets(out, splitFacts(f.links))
 	}
 	r.mu.Lock()
@@ -218,10 +218,6 @@ func (c *Collector) validateNow(path string, f *pageFacts) {
 	}
 	f.jsonLD = nil
 }
-
-// validateJSONLD is what is wrong with the page's structured data as
-// written.
-func (f *pageFacts) validateJSONLD() []schema.Violation { return f.violations }
 
 func (f *pageFacts) checkJSONLD() []schema.Violation {
 	switch len(f.jsonLD) {

@@ -444,7 +444,7 @@ func linkProblem(page *model.Page, link, msg, fix string, at func(link string) (
 // was validated before encoding; this catches what a template adds.
 func jsonLDProblems(p *model.Page, f *pageFacts) diag.List {
 	var probs diag.List
-	for _, v := range f.validateJSONLD() {
+	for _, v := range f.violations {
 		probs.Add(diag.Errorf(p.ProblemFile(), 0, 0, v.Fix, "invalid structured data in the output at %s: %s", v.Path, v.Msg))
 	}
 	return probs
