@@ -117,8 +117,12 @@ func stageIndex(name string) int {
 // readTags keeps the tags that make a URL segment: a tag of punctuation
 // only ("!!!") would publish its page at /tags//.
 func readTags(r *meta.Reader) []string {
-	var out []string
-	for i, tag := range r.Strings("tags") {
+	tags := r.Strings("tags")
+	if len(tags) == 0 {
+		return nil
+	}
+	out := tags[:0] // Strings made tags for this call: filtered in place
+	for i, tag := range tags {
 		if Urlize(tag) == "" {
 			r.Errorf("tags["+strconv.Itoa(i)+"]", "use letters or digits in the tag", "tag %q has no letters or digits", tag)
 			continue
