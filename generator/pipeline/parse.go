@@ -127,11 +127,11 @@ func (s *Session) parseFile(cfg *config.Site, path string) *parsed {
 // when the session spills.
 func (s *Session) store(prep *render.Prepared) (preparedRef, error) {
 	if prep == nil {
-		return noPrepared{}, nil
+		return preparedRef{}, nil
 	}
 	if s.spill == nil {
 		prep.Keep()
-		return inMemory{prep}, nil
+		return preparedRef{mem: prep}, nil
 	}
 	ref, err := s.spill.put(prep)
 	prep.Release()

@@ -8,20 +8,26 @@ import (
 	"playbook/generator/render"
 )
 
-// preparedRef is where a page's prepared parts wait for the render stage.
-type preparedRef interface {
-	load(part render.PreparedPart) (*render.Prepared, error)
+// preparedRef is where a page's prepared parts wait for the render stage:
+// on the heap (mem), in the spill file (s), or nowhere, for a page with
+// nothing prepared (the zero value). It is a plain value kept inside the
+// page's parse result: an interface would box one more object a page for
+// the collector to visit, a hundred thousand on a big site.
+type preparedRef struct {
+	// mem keeps the prepared parts on the heap: serve renders pages
+	// again after edits, and a small site gains nothing from a disk
+	// round trip.
+	mem *render.Prepared
+
+	// s holds the parts at n bytes from off, which start with the answer
+	// and text parts (ends). The best answer an answer page offers to
+	// others stays in memory: every page that includes it needs it.
+	s      *spill
+	off    int64
+	n      int
+	ends   render.PartEnds
+	answer *render.IncludedAnswer
 }
-
-type noPrepared struct{}
-
-func (noPrepared) load(render.PreparedPart) (*render.Prepared, error) { return nil, nil }
-
-// inMemory keeps the prepared parts on the heap: serve renders pages again
-// after edits, and a small site gains nothing from a disk round trip.
-type inMemory struct{ prep *render.Prepared }
-
-func (m inMemory) load(render.PreparedPart) (*render.Prepared, error) { return m.prep, nil }
 
 // spill is a file without a name that holds prepared pages between parse
 // and render. The HTML and twins of every page are most of what a build
@@ -48,22 +54,20 @@ func openSpill(dir string) (*spill, error) {
 
 func (s *spill) close() { s.f.Close() }
 
-// put writes a prepared page and returns where it is. The best answer an
-// answer page offers to others stays in memory: every page that includes
-// it needs it.
+// put writes a prepared page and returns where it is.
 func (s *spill) put(prep *render.Prepared) (preparedRef, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.fail != nil {
-		return nil, s.fail
+		return preparedRef{}, s.fail
 	}
 	var ends render.PartEnds
 	s.buf, ends = prep.Encode(s.buf[:0])
 	if _, err := s.f.WriteAt(s.buf, s.end); err != nil {
 		s.fail = err
-		return nil, err
+		return preparedRef{}, err
 	}
-	ref := spilled{s: s, off: s.end, n: len(s.buf), ends: ends, answer: prep.Answer}
+	ref := preparedRef{s: s, off: s.end, n: len(s.buf), ends: ends, answer: prep.Answer}
 	s.end += int64(len(s.buf))
 	if cap(s.buf) > 1<<20 {
 		s.buf = nil // a rare huge page does not pin its buffer
@@ -71,20 +75,14 @@ func (s *spill) put(prep *render.Prepared) (preparedRef, error) {
 	return ref, nil
 }
 
-// spilled is one page's place in the spill file: n bytes at off, which
-// start with the answer and text parts (ends).
-type spilled struct {
-	s      *spill
-	off    int64
-	n      int
-	ends   render.PartEnds
-	answer *render.IncludedAnswer
-}
-
-// load reads back the part asked for. The site files that read every page
-// after it is rendered (llms-full.txt, answers.json) read only a prefix,
-// so each page's HTML body is read from disk once.
-func (r spilled) load(part render.PreparedPart) (*render.Prepared, error) {
+// load returns the part asked for; nil for a page with nothing prepared.
+// From the spill, the site files that read every page after it is
+// rendered (llms-full.txt, answers.json) read only a prefix, so each
+// page's HTML body is read from disk once.
+func (r preparedRef) load(part render.PreparedPart) (*render.Prepared, error) {
+	if r.s == nil {
+		return r.mem, nil
+	}
 	buf := getLoadBuffer(r.ends.Len(part, r.n))
 	b := *buf
 	if _, err := r.s.f.ReadAt(b, r.off); err != nil {
