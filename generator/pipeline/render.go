@@ -160,10 +160,12 @@ func firstErr(errs ...error) error {
 }
 
 // renderPages renders pages over all cores; the first error stops the rest.
-// List pages get workers of their own, at most listWorkers at a time: a
-// tag listing 40,000 pages is megabytes of HTML, held several times over
+// List pages come after the content pages, at most listWorkers at a time:
+// a tag listing 40,000 pages is megabytes of HTML, held several times over
 // while it is executed, minified and checked, and eight of them at once
 // (they sort together, at /tags/) would spike the memory of a big build.
+// Coming last, the cards they share (render's memo, a few hundred bytes a
+// page) are held only for the last moments of the build, not through it.
 func renderPages(ctx context.Context, r *render.Renderer, pages []*model.Page, progress *Progress) error {
 	var lists, content []*model.Page
 	for _, p := range pages {
@@ -174,10 +176,8 @@ func renderPages(ctx context.Context, r *render.Renderer, pages []*model.Page, p
 		}
 	}
 	run := pageRun{progress: progress}
-	var wg sync.WaitGroup
-	wg.Go(func() { run.pages(ctx, r, lists, listWorkers) })
 	run.pages(ctx, r, content, ioWorkers())
-	wg.Wait()
+	run.pages(ctx, r, lists, listWorkers)
 	return run.err
 }
 
