@@ -37,7 +37,7 @@ type packer struct {
 func (p *packer) measure(v any) {
 	switch t := v.(type) {
 	case string:
-		if len(t) > sharedMaxLen {
+		if packs(t) {
 			p.size += len(t)
 		}
 	case map[string]any:
@@ -56,7 +56,7 @@ func (p *packer) measure(v any) {
 func (p *packer) gather(v any) {
 	switch t := v.(type) {
 	case string:
-		if len(t) > sharedMaxLen {
+		if packs(t) {
 			p.buf = append(p.buf, t...)
 		}
 	case map[string]any:
@@ -73,7 +73,7 @@ func (p *packer) gather(v any) {
 func (p *packer) rebuild(v any) any {
 	switch t := v.(type) {
 	case string:
-		if len(t) > sharedMaxLen {
+		if packs(t) {
 			return p.take(len(t))
 		}
 		return shared(t)
@@ -92,6 +92,10 @@ func (p *packer) rebuild(v any) any {
 	}
 	return v
 }
+
+// packs reports whether s goes into the page's buffer: too long to be
+// worth sharing (shared).
+func packs(s string) bool { return len(s) > sharedMaxLen }
 
 func (p *packer) take(n int) string {
 	s := p.all[p.next : p.next+n]
